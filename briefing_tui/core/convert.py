@@ -1,0 +1,424 @@
+"""Turning the located YAML tree into model records, one problem per mistake.
+
+The conversion is driven by the field declarations on the model classes (see ``fields.py``),
+so every record type is checked the same way: unknown keys (with a "did you mean"), missing
+required keys, wrong types, bad ids, dates, numbers and URLs. Scalars get their type from the
+field they fill, never from YAML's guessing; a plain scalar that YAML 1.1 tools would read as a
+boolean, number, date or null is refused in a text field, with the hint to quote it, so the file
+means the same thing in every YAML tool.
+
+References between items and paragraph numbers are not resolved here: they are collected and
+checked by ``validate.py`` once every id of the brief is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .errors import ProblemLog
+from .fields import FieldSpec, Kind, specs
+from .model import Brief, Loc
+from .yamlsafe import Mapping, Node, Scalar, Sequence
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MAX_SLUG = 80
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
+_INT = re.compile(r"[0-9]+\Z")
+_URL = re.compile(r"https?://[^\s/?#]+[^\s]*\Z")
+_RESOLVER = yaml.resolver.Resolver()
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_TYPE_WORDS = {
+    "tag:yaml.org,2002:bool": "a boolean",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:null": "null (no value)",
+    "tag:yaml.org,2002:merge": "a merge key",
+    "tag:yaml.org,2002:value": "a special value",
+}
+_BAD = object()  # a value that was wrong and already reported
+
+
+@dataclass(frozen=True, slots=True)
+class PendingRef:
+    """A reference to check once all ids are known."""
+
+    source: str  # id of the item holding the reference
+    field: str
+    target: str
+    targets: tuple[str, ...]  # sections the target may be in
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownField:
+    """A Markdown value, kept with its place so ``[[id]]`` links in it can be located."""
+
+    owner: str  # id of the item (or of the brief, for its summary)
+    field: str
+    scalar: Scalar
+
+
+def describe(node: Node) -> str:
+    """How a node looks to the person who wrote it, for messages."""
+    if type(node) is Mapping:
+        return "a mapping"
+    if type(node) is Sequence:
+        return "a list"
+    value = node.value  # type: ignore[union-attr]
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    return f"'{shown}'" if value else "nothing"
+
+
+def yaml_reading(scalar: Scalar) -> str | None:
+    """What a YAML 1.1 tool would read this plain scalar as, when not text (None when text)."""
+    if not scalar.plain:
+        return None
+    value = scalar.value
+    if value and value[0] not in _IMPLICIT:
+        return None
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    return _TYPE_WORDS.get(tag)
+
+
+def is_null(node: Node) -> bool:
+    """Whether a node is YAML's null: empty, ``~`` or ``null`` written plain."""
+    return type(node) is Scalar and node.plain and node.value in ("", "~", "null", "Null", "NULL")
+
+
+class Converter:
+    """Builds model records from a located tree, logging problems and collecting references."""
+
+    def __init__(self, log: ProblemLog) -> None:
+        self.log = log
+        self.refs: list[PendingRef] = []
+        self.markdown: list[MarkdownField] = []
+        #: Where each scalar field value was written, keyed by (id(record), field name).
+        self.locs: dict[tuple[int, str], Loc] = {}
+        #: Ids of items left out because they had problems: references to them are not
+        #: reported again as dangling.
+        self.broken_ids: set[str] = set()
+
+    # -- records ----------------------------------------------------------------------------
+
+    def brief(self, root: Node) -> Brief | None:
+        """The brief at the root of the file, or None when it could not be built."""
+        if type(root) is not Mapping:
+            self.log.add(
+                root.line,
+                root.column,
+                f"a brief must be a mapping of keys (format, id, title, ...), not {describe(root)}",
+            )
+            return None
+        brief = self.record(root, Brief, "brief")
+        return brief if isinstance(brief, Brief) else None
+
+    def record(self, node: Node, cls: type, what: str) -> Any:
+        """One record of class ``cls`` from a mapping node; ``_BAD`` when it cannot be built."""
+        if type(node) is not Mapping:
+            self.log.add(node.line, node.column, f"{what} must be a mapping, not {describe(node)}")
+            return _BAD
+        fields = specs(cls)
+        values: dict[str, Any] = {}
+        locs: dict[str, Loc] = {}
+        pending_refs: list[tuple[str, str, tuple[str, ...], Loc]] = []
+        pending_md: list[tuple[str, Scalar]] = []
+        # Name the item by its id in messages about its other fields, when the id is usable.
+        item_id = None
+        for key, value in node.pairs:
+            if key.value == "id" and type(value) is Scalar and SLUG.match(value.value):
+                item_id = value.value
+                what = re.sub(r"#\d+", f"'{item_id}'", what, count=1)
+        failed = False
+        for key, value in node.pairs:
+            name = key.value
+            spec = fields.get(name)
+            if spec is None:
+                self._unknown_key(key, fields, what)
+                continue
+            converted = self.value(value, spec, name, what, pending_refs, pending_md)
+            if converted is _BAD:
+                failed = True
+                continue
+            values[name] = converted
+            locs[name] = Loc(value.line, value.column)
+        present = {key.value for key, _ in node.pairs}
+        for name, spec in fields.items():
+            if spec.required and name not in present:
+                self.log.add(node.line, node.column, f"{what} lacks the required key '{name}'")
+                failed = True
+        # References are checked even in a record with problems: they are mistakes of their own.
+        owner = item_id or what
+        for field_name, target, targets, loc in pending_refs:
+            self.refs.append(PendingRef(owner, field_name, target, targets, loc))
+        for field_name, scalar in pending_md:
+            self.markdown.append(MarkdownField(owner, field_name, scalar))
+        if failed:
+            if item_id is not None:
+                self.broken_ids.add(item_id)
+            return _BAD
+        if "loc" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
+            values["loc"] = Loc(node.line, node.column)
+        obj = cls(**values)
+        for name, loc in locs.items():
+            self.locs[(id(obj), name)] = loc
+        return obj
+
+    def _unknown_key(self, key: Scalar, fields: dict[str, FieldSpec], what: str) -> None:
+        close = difflib.get_close_matches(key.value, list(fields), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(fields)}"
+        self.log.add(key.line, key.column, f"unknown key '{key.value}' in {what}{hint}")
+
+    # -- values -----------------------------------------------------------------------------
+
+    def value(
+        self,
+        node: Node,
+        spec: FieldSpec,
+        name: str,
+        what: str,
+        pending_refs: list[tuple[str, str, tuple[str, ...], Loc]],
+        pending_md: list[tuple[str, Scalar]],
+    ) -> Any:
+        """Convert one field value by its declared kind; ``_BAD`` after reporting a problem."""
+        kind = spec.kind
+        if kind is Kind.RECORDS:
+            return self._records(node, spec, name, what)
+        if kind is Kind.RECORD:
+            assert spec.record is not None
+            return self.record(node, spec.record, name if what == "brief" else f"{name} of {what}")
+        if kind is Kind.REFS:
+            return self._refs(node, spec, name, what, pending_refs)
+        if is_null(node) and not spec.required:
+            return None
+        if type(node) is not Scalar:
+            self._expected(node, name, what, _KIND_WORDS[kind])
+            return _BAD
+        if kind is Kind.TEXT or kind is Kind.MARKDOWN or kind is Kind.PATH:
+            text = self._text(node, name, what)
+            if text is _BAD:
+                return _BAD
+            if kind is Kind.MARKDOWN:
+                pending_md.append((name, node))
+                return text.rstrip()
+            text = text.strip()
+            if kind is Kind.PATH:
+                return self._path(node, text, name, what)
+            return text
+        if kind is Kind.SLUG:
+            return self._slug(node, name, what)
+        if kind is Kind.REF:
+            target = self._slug(node, name, what)
+            if target is not _BAD:
+                pending_refs.append((name, target, spec.targets, Loc(node.line, node.column)))
+            return target
+        if kind is Kind.INT:
+            return self._int(node, spec, name, what)
+        if kind is Kind.DATE:
+            return self._date(node, name, what)
+        if kind is Kind.URL:
+            return self._url(node, name, what)
+        if kind is Kind.ENUM:
+            return self._enum(node, spec, name, what)
+        raise AssertionError(f"unhandled field kind {kind}")  # pragma: no cover
+
+    def _expected(self, node: Node, name: str, what: str, expected: str) -> None:
+        self.log.add(
+            node.line, node.column, f"'{name}' of {what} must be {expected}, not {describe(node)}"
+        )
+
+    def _text(self, node: Scalar, name: str, what: str) -> Any:
+        reading = yaml_reading(node)
+        if reading is not None:
+            if reading.startswith("null"):
+                self.log.add(node.line, node.column, f"'{name}' of {what} is required")
+            else:
+                self.log.add(
+                    node.line,
+                    node.column,
+                    f"'{name}' of {what}: {node.value} is read by YAML as {reading};"
+                    f' write "{node.value}" in quotes to mean the text',
+                )
+            return _BAD
+        if not node.value.strip():
+            self.log.add(node.line, node.column, f"'{name}' of {what} is empty")
+            return _BAD
+        return node.value
+
+    def _slug(self, node: Node, name: str, what: str) -> Any:
+        if type(node) is not Scalar:
+            self._expected(node, name, what, "an id")
+            return _BAD
+        value = node.value
+        if SLUG.match(value) and len(value) <= MAX_SLUG:
+            reading = yaml_reading(node)
+            if reading is not None:
+                self.log.add(
+                    node.line,
+                    node.column,
+                    f"'{name}' of {what}: {value} is read by YAML as {reading};"
+                    f' write "{value}" in quotes',
+                )
+                return _BAD
+            return value
+        if not value:
+            self.log.add(node.line, node.column, f"'{name}' of {what} is empty; it needs an id")
+            return _BAD
+        suggestion = slugify(value)
+        hint = f" (e.g. '{suggestion}')" if suggestion and suggestion != value else ""
+        self.log.add(
+            node.line,
+            node.column,
+            f"'{value[:60]}' is not a valid id for '{name}' of {what}: use lowercase letters,"
+            f" digits and single hyphens, at most {MAX_SLUG} characters{hint}",
+        )
+        return _BAD
+
+    def _path(self, node: Scalar, text: str, name: str, what: str) -> Any:
+        parts = text.replace("\\", "/").split("/")
+        if text.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", text) or ".." in parts:
+            self.log.add(
+                node.line,
+                node.column,
+                f"'{name}' of {what} must be a path inside the brief's folder"
+                f" (relative, without '..'), not '{text}'",
+            )
+            return _BAD
+        return text
+
+    def _int(self, node: Scalar, spec: FieldSpec, name: str, what: str) -> Any:
+        if not (node.plain and _INT.match(node.value)):
+            self._expected(node, name, what, "a whole number")
+            return _BAD
+        number = int(node.value)
+        if spec.minimum is not None and number < spec.minimum:
+            self.log.add(
+                node.line, node.column, f"'{name}' of {what} must be {spec.minimum} or more"
+            )
+            return _BAD
+        return number
+
+    def _date(self, node: Scalar, name: str, what: str) -> Any:
+        match = _DATE.match(node.value)
+        if match:
+            try:
+                return dt.date(*map(int, match.groups()))
+            except ValueError:
+                pass
+        self.log.add(
+            node.line,
+            node.column,
+            f"'{name}' of {what} must be a date written YYYY-MM-DD, not {describe(node)}",
+        )
+        return _BAD
+
+    def _url(self, node: Scalar, name: str, what: str) -> Any:
+        if _URL.match(node.value):
+            return node.value
+        self.log.add(
+            node.line,
+            node.column,
+            f"'{name}' of {what} must be an http:// or https:// URL or null, not {describe(node)}",
+        )
+        return _BAD
+
+    def _enum(self, node: Scalar, spec: FieldSpec, name: str, what: str) -> Any:
+        if node.value in spec.choices:
+            return node.value
+        close = difflib.get_close_matches(node.value, spec.choices, n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        self.log.add(
+            node.line,
+            node.column,
+            f"'{name}' of {what} must be one of {', '.join(spec.choices)}, not"
+            f" {describe(node)}{hint}",
+        )
+        return _BAD
+
+    def _refs(
+        self,
+        node: Node,
+        spec: FieldSpec,
+        name: str,
+        what: str,
+        pending_refs: list[tuple[str, str, tuple[str, ...], Loc]],
+    ) -> Any:
+        if is_null(node):
+            return ()
+        if type(node) is not Sequence:
+            self._expected(node, name, what, "a list of ids, like [a, b]")
+            return _BAD
+        result: list[str] = []
+        ok = True
+        for element in node.items:
+            target = self._slug(element, name, what)
+            if target is _BAD:
+                ok = False
+                continue
+            if target in result:
+                self.log.add(
+                    element.line, element.column, f"'{target}' is listed twice in '{name}'"
+                )
+                ok = False
+                continue
+            result.append(target)
+            pending_refs.append((name, target, spec.targets, Loc(element.line, element.column)))
+        return tuple(result) if ok else _BAD
+
+    def _records(self, node: Node, spec: FieldSpec, name: str, what: str) -> Any:
+        if is_null(node):
+            if spec.min_items:
+                self.log.add(node.line, node.column, f"'{name}' of {what} needs at least one entry")
+                return _BAD
+            return ()
+        if type(node) is not Sequence:
+            self._expected(node, name, what, "a list of entries, each starting with '- '")
+            return _BAD
+        assert spec.record is not None
+        noun = _NOUNS.get(name, name)
+        suffix = "" if what == "brief" else f" of {what}"
+        built = [
+            self.record(element, spec.record, f"{noun} #{number}{suffix}")
+            for number, element in enumerate(node.items, start=1)
+        ]
+        if len(built) < spec.min_items:
+            self.log.add(
+                node.line, node.column, f"'{name}' of {what} needs at least {spec.min_items} entry"
+            )
+            return _BAD
+        # Entries with problems (already reported) are left out, so the rest of the brief can
+        # still be checked and every mistake of the file is reported in one run.
+        return tuple(b for b in built if b is not _BAD)
+
+
+_NOUNS = {
+    "actors": "actor",
+    "issues": "issue",
+    "positions": "position",
+    "questions": "question",
+    "quotes": "quote",
+    "timeline": "event",
+}
+
+_KIND_WORDS = {
+    Kind.TEXT: "text",
+    Kind.MARKDOWN: "Markdown text",
+    Kind.PATH: "a file path",
+    Kind.SLUG: "an id",
+    Kind.REF: "an id",
+    Kind.INT: "a whole number",
+    Kind.DATE: "a date written YYYY-MM-DD",
+    Kind.URL: "a URL",
+    Kind.ENUM: "one word",
+}
+
+
+def slugify(text: str) -> str:
+    """A valid id made from free text: 'President Macron' -> 'president-macron'."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:MAX_SLUG].strip("-")

@@ -1,0 +1,101 @@
+"""Reading untrusted text files: size limit, encoding, NUL bytes and control characters.
+
+Both a brief's YAML and its article text go through :func:`read_text`, so every file the app
+reads is checked the same way before anything parses it, and every refusal names a line and
+column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import itertools
+import re
+from pathlib import Path
+
+from .errors import ProblemLog
+
+_UTF16_32_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+# Characters YAML does not allow in a stream (C0 controls but tab/LF/CR, DEL, C1 controls).
+_YAML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_MAX_REPORTED = 20
+
+
+def read_text(path: Path, log: ProblemLog, *, max_bytes: int, yaml: bool = False) -> str | None:
+    """Read ``path`` as UTF-8 text, logging located problems; None when it cannot be used.
+
+    The size is checked before the file is read. A UTF-8 byte order mark is dropped; UTF-16
+    and UTF-32 files, invalid UTF-8 and NUL bytes are refused. With ``yaml=True`` the control
+    characters YAML forbids are refused too, each at its line and column.
+    """
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            log.add(
+                0, 0, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; not read"
+            )
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        log.add(0, 0, f"cannot read file: {exc.strerror or exc}")
+        return None
+    if len(data) > max_bytes:  # the file grew between stat and read
+        log.add(0, 0, f"file is over the limit of {max_bytes:,} bytes; not read")
+        return None
+    return decode(data, log, yaml=yaml)
+
+
+def decode(data: bytes, log: ProblemLog, *, yaml: bool = False) -> str | None:
+    """Decode file bytes as UTF-8 with the checks of :func:`read_text`."""
+    for bom, name in _UTF16_32_BOMS:
+        if data.startswith(bom):
+            log.add(1, 1, f"file is {name}; save it as UTF-8")
+            return None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line, column = _line_col_bytes(data, nul)
+        log.add(line, column, "NUL byte: this is a binary file, not text")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_col_bytes(data, exc.start)
+        log.add(
+            line,
+            column,
+            f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+        )
+        return None
+    if yaml:
+        bad = [m.start() for m in itertools.islice(_YAML_FORBIDDEN.finditer(text), _MAX_REPORTED)]
+        for index in bad:
+            line, column = line_col(text, index)
+            log.add(
+                line,
+                column,
+                f"control character U+{ord(text[index]):04X} is not allowed in YAML;"
+                ' write it as an escape inside a "double-quoted" string',
+            )
+        if bad:
+            return None
+    return text
+
+
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of character ``index`` in ``text``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _line_col_bytes(data: bytes, index: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, index) + 1
+    prefix = data[line_start:index].decode("utf-8", errors="replace")
+    return data.count(b"\n", 0, index) + 1, len(prefix) + 1

@@ -1,0 +1,188 @@
+"""Checks that need the whole brief: unique ids, references, ``[[id]]`` links, paragraphs, quotes.
+
+The converter has already checked each value on its own; here every id is known, so references
+can be resolved (with "did you mean" hints) and every claim can be checked against the
+paragraph of the source article it points at.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from .convert import SLUG, MarkdownField, PendingRef
+from .errors import ProblemLog
+from .links import wikilinks
+from .model import SECTIONS, Brief, Evidence, Item, Loc, Paragraph, Quote
+from .source import occurs_in, paragraphs_holding
+from .textfile import line_col
+
+_SINGULAR = {
+    "actors": "an actor",
+    "issues": "an issue",
+    "positions": "a position",
+    "questions": "a question",
+    "quotes": "a quote",
+    "timeline": "a timeline event",
+}
+
+
+def index_items(brief: Brief, log: ProblemLog) -> dict[str, Item]:
+    """All items by id, reporting ids used twice (one namespace for the whole brief)."""
+    items: dict[str, Item] = {}
+    for section in SECTIONS:
+        for item in brief.section(section):
+            first = items.get(item.id)
+            if first is not None:
+                log.add(
+                    item.loc.line,
+                    item.loc.column,
+                    f"id '{item.id}' is used twice (first by {_SINGULAR[first.section]} at line"
+                    f" {first.loc.line}); ids are unique across the whole brief",
+                )
+                continue
+            if item.id == brief.id:
+                log.add(
+                    item.loc.line,
+                    item.loc.column,
+                    f"id '{item.id}' is the brief's own id; give the item another",
+                )
+            items[item.id] = item
+    return items
+
+
+def check_refs(
+    refs: Sequence[PendingRef], items: dict[str, Item], broken: set[str], log: ProblemLog
+) -> None:
+    """Every reference names an existing item of an allowed section.
+
+    References to ``broken`` ids (items left out for their own problems) are not reported.
+    """
+    for ref in refs:
+        target = items.get(ref.target)
+        if target is None and ref.target in broken:
+            continue
+        allowed = " or ".join(_SINGULAR[s] for s in ref.targets)
+        if target is None:
+            candidates = [i for i, item in items.items() if item.section in ref.targets]
+            log.add(
+                ref.loc.line,
+                ref.loc.column,
+                f"'{ref.field}' of '{ref.source}' names '{ref.target}', but there is no such"
+                f" id among the {_plural(ref.targets)}{_did_you_mean(ref.target, candidates)}",
+            )
+        elif target.section not in ref.targets:
+            log.add(
+                ref.loc.line,
+                ref.loc.column,
+                f"'{ref.field}' of '{ref.source}' names '{ref.target}', which is"
+                f" {_SINGULAR[target.section]}; it must name {allowed}",
+            )
+
+
+def check_wikilinks(
+    fields: Sequence[MarkdownField],
+    items: dict[str, Item],
+    broken: set[str],
+    text: str,
+    log: ProblemLog,
+) -> dict[str, list[tuple[str, str]]]:
+    """Every ``[[id]]`` names an item; returns the valid mentions by source id for the index."""
+    mentions: dict[str, list[tuple[str, str]]] = {}
+    for md in fields:
+        for target in wikilinks(md.scalar.value):
+            if target in items:
+                mentions.setdefault(md.owner, []).append((md.field, target))
+                continue
+            if target in broken:
+                continue
+            line, column = _locate_link(text, md, target)
+            if SLUG.match(target):
+                message = (
+                    f"[[{target}]] in '{md.field}' of '{md.owner}' links to no item"
+                    f"{_did_you_mean(target, items)}"
+                )
+            else:
+                message = f"[[{target}]] in '{md.field}' of '{md.owner}' is not an id"
+            log.add(line, column, message)
+    return mentions
+
+
+def _locate_link(text: str, md: MarkdownField, target: str) -> tuple[int, int]:
+    """Line and column of ``[[target`` in the file, searching from the field's value."""
+    start = 0
+    for _ in range(md.scalar.line - 1):
+        start = text.find("\n", start) + 1
+    start += md.scalar.column - 1
+    found = text.find(f"[[{target}]]", start)
+    if found < 0:
+        found = text.find("[[" + target, start)
+    if found < 0:
+        return md.scalar.line, md.scalar.column
+    return line_col(text, found)
+
+
+def check_evidence(
+    brief: Brief,
+    paragraphs: Sequence[Paragraph],
+    locs: dict[tuple[int, str], Loc],
+    source_name: str,
+    log: ProblemLog,
+) -> None:
+    """Every paragraph number exists and every quoted text occurs in its paragraph."""
+    for section in ("positions", "questions", "quotes", "timeline"):
+        for item in brief.section(section):
+            if isinstance(item, Quote):
+                _check_para(item, item.para, item.text, "text", paragraphs, locs, source_name, log)
+                continue
+            evidence: tuple[Evidence, ...] = getattr(item, "evidence", ())
+            for entry in evidence:
+                _check_para(
+                    entry, entry.para, entry.quote, "quote", paragraphs, locs, source_name, log
+                )
+
+
+def _check_para(
+    holder: Item | Evidence,
+    para: int,
+    quote: str | None,
+    quote_field: str,
+    paragraphs: Sequence[Paragraph],
+    locs: dict[tuple[int, str], Loc],
+    source_name: str,
+    log: ProblemLog,
+) -> None:
+    para_loc = locs.get((id(holder), "para"), holder.loc)
+    if para > len(paragraphs):
+        where = paragraphs_holding(paragraphs, quote) if quote else []
+        hint = f"; the quoted words are in paragraph {where[0]}" if where else ""
+        log.add(
+            para_loc.line,
+            para_loc.column,
+            f"paragraph {para} does not exist: {source_name} has {len(paragraphs)}"
+            f" paragraphs{hint}",
+        )
+        return
+    if quote is None or occurs_in(paragraphs[para - 1].text, quote):
+        return
+    quote_loc = locs.get((id(holder), quote_field), holder.loc)
+    where = paragraphs_holding(paragraphs, quote)
+    if where:
+        places = ", ".join(str(n) for n in where[:5])
+        noun = "paragraph" if len(where) == 1 else "paragraphs"
+        message = f"these words are not in paragraph {para} but in {noun} {places}"
+    else:
+        message = (
+            f"these words are not in paragraph {para}, nor anywhere in {source_name};"
+            " quotes must be verbatim ('...' may mark an omission)"
+        )
+    log.add(quote_loc.line, quote_loc.column, message)
+
+
+def _plural(sections: Sequence[str]) -> str:
+    return " or ".join("timeline events" if s == "timeline" else s for s in sections)
+
+
+def _did_you_mean(word: str, candidates: Sequence[str] | dict[str, Item]) -> str:
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
