@@ -1,0 +1,67 @@
+"""Strict brief loading beside PyYAML's raw C loader on the same file, in the same run.
+
+    python bench/load.py [--items 10000] [--repeat 5]
+
+Prints the median of each, the ratio (target: strict <= 1.15x raw) and peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_brief  # noqa: E402
+
+from briefing_tui.core.loader import load_brief  # noqa: E402
+
+
+def median_time(function, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_brief(Path(tmp), args.items)
+        size = path.stat().st_size
+        text = path.read_text(encoding="utf-8")
+
+        def raw() -> object:
+            return yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: S506 - the baseline
+
+        def strict() -> object:
+            return load_brief(path)
+
+        brief = load_brief(path)  # warm up, and prove the synthetic brief is valid
+        raw_s = median_time(raw, args.repeat)
+        strict_s = median_time(strict, args.repeat)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"brief: {len(brief.items):,} items, {size / 1e6:.1f} MB, libyaml={yaml.__with_libyaml__}"
+    )
+    print(f"raw yaml.load(CSafeLoader): {raw_s * 1000:8.1f} ms")
+    print(f"strict load_brief:          {strict_s * 1000:8.1f} ms")
+    print(f"ratio strict/raw:           {strict_s / raw_s:8.2f}x  (target <= 1.15x)")
+    print(f"peak RSS:                   {rss_mb:8.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
