@@ -24,14 +24,16 @@ from synthetic import write_brief  # noqa: E402
 from briefing_tui.core.loader import load_brief  # noqa: E402
 
 
-def median_time(function, repeat: int) -> float:
-    times = []
+def interleaved_medians(first, second, repeat: int) -> tuple[float, float]:
+    """Median seconds of two functions run alternately, so drifting machine load hits both."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for function, sink in ((first, times[0]), (second, times[1])):
+            gc.collect()
+            start = time.perf_counter()
+            function()
+            sink.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def main() -> None:
@@ -51,8 +53,7 @@ def main() -> None:
             return load_brief(path)
 
         brief = load_brief(path)  # warm up, and prove the synthetic brief is valid
-        raw_s = median_time(raw, args.repeat)
-        strict_s = median_time(strict, args.repeat)
+        raw_s, strict_s = interleaved_medians(raw, strict, args.repeat)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"brief: {len(brief.items):,} items, {size / 1e6:.1f} MB, libyaml={yaml.__with_libyaml__}"

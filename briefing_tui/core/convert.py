@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -99,8 +100,8 @@ class Converter:
         self.log = log
         self.refs: list[PendingRef] = []
         self.markdown: list[MarkdownField] = []
-        #: Where each scalar field value was written, keyed by (id(record), field name).
-        self.locs: dict[tuple[int, str], Loc] = {}
+        #: The mapping each record was built from, by id(record), to locate its fields later.
+        self.nodes: dict[int, Mapping] = {}
         #: Ids of items left out because they had problems: references to them are not
         #: reported again as dangling.
         self.broken_ids: set[str] = set()
@@ -126,7 +127,6 @@ class Converter:
             return _BAD
         fields = specs(cls)
         values: dict[str, Any] = {}
-        locs: dict[str, Loc] = {}
         pending_refs: list[tuple[str, str, tuple[str, ...], Loc]] = []
         pending_md: list[tuple[str, Scalar]] = []
         # Name the item by its id in messages about its other fields, when the id is usable.
@@ -134,7 +134,9 @@ class Converter:
         for key, value in node.pairs:
             if key.value == "id" and type(value) is Scalar and SLUG.match(value.value):
                 item_id = value.value
-                what = re.sub(r"#\d+", f"'{item_id}'", what, count=1)
+                head, _, tail = what.partition("#")
+                if tail:
+                    what = f"{head}'{item_id}'{tail[len(tail.split(' ', 1)[0]) :]}"
         failed = False
         for key, value in node.pairs:
             name = key.value
@@ -145,14 +147,14 @@ class Converter:
             converted = self.value(value, spec, name, what, pending_refs, pending_md)
             if converted is _BAD:
                 failed = True
-                continue
-            values[name] = converted
-            locs[name] = Loc(value.line, value.column)
-        present = {key.value for key, _ in node.pairs}
-        for name, spec in fields.items():
-            if spec.required and name not in present:
-                self.log.add(node.line, node.column, f"{what} lacks the required key '{name}'")
-                failed = True
+            else:
+                values[name] = converted
+        if len(values) < len(fields):
+            present = {key.value for key, _ in node.pairs}
+            for name in _required(cls):
+                if name not in present:
+                    self.log.add(node.line, node.column, f"{what} lacks the required key '{name}'")
+                    failed = True
         # References are checked even in a record with problems: they are mistakes of their own.
         owner = item_id or what
         for field_name, target, targets, loc in pending_refs:
@@ -163,12 +165,20 @@ class Converter:
             if item_id is not None:
                 self.broken_ids.add(item_id)
             return _BAD
-        if "loc" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
+        if _has_loc(cls):
             values["loc"] = Loc(node.line, node.column)
         obj = cls(**values)
-        for name, loc in locs.items():
-            self.locs[(id(obj), name)] = loc
+        self.nodes[id(obj)] = node
         return obj
+
+    def loc_of(self, record: object, name: str) -> Loc | None:
+        """Where field ``name`` of a record built by this converter was written."""
+        node = self.nodes.get(id(record))
+        if node is not None:
+            for key, value in node.pairs:
+                if key.value == name:
+                    return Loc(value.line, value.column)
+        return None
 
     def _unknown_key(self, key: Scalar, fields: dict[str, FieldSpec], what: str) -> None:
         close = difflib.get_close_matches(key.value, list(fields), n=1, cutoff=0.6)
@@ -395,6 +405,16 @@ class Converter:
         # Entries with problems (already reported) are left out, so the rest of the brief can
         # still be checked and every mistake of the file is reported in one run.
         return tuple(b for b in built if b is not _BAD)
+
+
+@functools.cache
+def _required(cls: type) -> tuple[str, ...]:
+    return tuple(name for name, spec in specs(cls).items() if spec.required)
+
+
+@functools.cache
+def _has_loc(cls: type) -> bool:
+    return "loc" in cls.__dataclass_fields__  # type: ignore[attr-defined]
 
 
 _NOUNS = {

@@ -44,7 +44,7 @@ def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
         raise BriefError(log.problems)
 
     if brief.format != FORMAT_VERSION:
-        loc = converter.locs.get((id(brief), "format"))
+        loc = converter.loc_of(brief, "format")
         line, column = (loc.line, loc.column) if loc else (1, 1)
         log.add(
             line,
@@ -61,13 +61,13 @@ def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
     article_log = ProblemLog(article)
     article_text = read_text(article, article_log, max_bytes=limits.max_bytes)
     if article_text is None:
-        loc = converter.locs.get((id(brief.source), "text"))
+        loc = converter.loc_of(brief.source, "text")
         line, column = (loc.line, loc.column) if loc else (1, 1)
         reasons = "; ".join(p.message for p in article_log.problems)
         log.add(line, column, f"source text {brief.source.text}: {reasons}")
     else:
         paragraphs = split_paragraphs(article_text)
-        check_evidence(brief, paragraphs, converter.locs, brief.source.text, log)
+        check_evidence(brief, paragraphs, converter, brief.source.text, log)
     log.raise_if_any()
 
     return dataclasses.replace(

@@ -15,7 +15,7 @@ Paragraphs are numbered from 1 in file order; debris blocks ("print-icon") count
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from .model import Paragraph
 
@@ -144,12 +144,7 @@ def find_quote(paragraph: str, quote: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def occurs_in(paragraph: str, quote: str) -> bool:
-    """Whether ``quote`` occurs in ``paragraph`` by the rules of :func:`find_quote`."""
-    pieces = quote_pieces(quote)
-    if not pieces:
-        return False
-    folded = fold(paragraph)
+def _pieces_occur(folded: str, pieces: list[str]) -> bool:
     position = 0
     for piece in pieces:
         found = folded.find(piece, position)
@@ -159,6 +154,27 @@ def occurs_in(paragraph: str, quote: str) -> bool:
     return True
 
 
-def paragraphs_holding(paragraphs: Iterable[Paragraph], quote: str) -> list[int]:
-    """Numbers of the paragraphs in which ``quote`` occurs."""
-    return [p.number for p in paragraphs if occurs_in(p.text, quote)]
+def occurs_in(paragraph: str, quote: str) -> bool:
+    """Whether ``quote`` occurs in ``paragraph`` by the rules of :func:`find_quote`."""
+    pieces = quote_pieces(quote)
+    return bool(pieces) and _pieces_occur(fold(paragraph), pieces)
+
+
+class QuoteChecker:
+    """Checks many quotes against one article, folding each paragraph only once."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self._folded = [fold(p.text) for p in paragraphs]
+
+    def occurs_in(self, number: int, quote: str) -> bool:
+        """Whether ``quote`` occurs in paragraph ``number`` (from 1)."""
+        pieces = quote_pieces(quote)
+        return bool(pieces) and _pieces_occur(self._folded[number - 1], pieces)
+
+    def paragraphs_holding(self, quote: str) -> list[int]:
+        """Numbers of the paragraphs in which ``quote`` occurs."""
+        pieces = quote_pieces(quote)
+        if not pieces:
+            return []
+        return [n for n, text in enumerate(self._folded, start=1) if _pieces_occur(text, pieces)]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from .convert import SLUG, MarkdownField, PendingRef
+from .convert import SLUG, Converter, MarkdownField, PendingRef
 from .errors import ProblemLog
 from .links import wikilinks
-from .model import SECTIONS, Brief, Evidence, Item, Loc, Paragraph, Quote
-from .source import occurs_in, paragraphs_holding
+from .model import SECTIONS, Brief, Evidence, Item, Paragraph, Quote
+from .source import QuoteChecker
 from .textfile import line_col
 
 _SINGULAR = {
@@ -125,20 +125,23 @@ def _locate_link(text: str, md: MarkdownField, target: str) -> tuple[int, int]:
 def check_evidence(
     brief: Brief,
     paragraphs: Sequence[Paragraph],
-    locs: dict[tuple[int, str], Loc],
+    converter: Converter,
     source_name: str,
     log: ProblemLog,
 ) -> None:
     """Every paragraph number exists and every quoted text occurs in its paragraph."""
+    checker = QuoteChecker(paragraphs)
     for section in ("positions", "questions", "quotes", "timeline"):
         for item in brief.section(section):
             if isinstance(item, Quote):
-                _check_para(item, item.para, item.text, "text", paragraphs, locs, source_name, log)
+                _check_para(
+                    item, item.para, item.text, "text", checker, converter, source_name, log
+                )
                 continue
             evidence: tuple[Evidence, ...] = getattr(item, "evidence", ())
             for entry in evidence:
                 _check_para(
-                    entry, entry.para, entry.quote, "quote", paragraphs, locs, source_name, log
+                    entry, entry.para, entry.quote, "quote", checker, converter, source_name, log
                 )
 
 
@@ -147,26 +150,26 @@ def _check_para(
     para: int,
     quote: str | None,
     quote_field: str,
-    paragraphs: Sequence[Paragraph],
-    locs: dict[tuple[int, str], Loc],
+    checker: QuoteChecker,
+    converter: Converter,
     source_name: str,
     log: ProblemLog,
 ) -> None:
-    para_loc = locs.get((id(holder), "para"), holder.loc)
-    if para > len(paragraphs):
-        where = paragraphs_holding(paragraphs, quote) if quote else []
+    count = len(checker.paragraphs)
+    if para > count:
+        para_loc = converter.loc_of(holder, "para") or holder.loc
+        where = checker.paragraphs_holding(quote) if quote else []
         hint = f"; the quoted words are in paragraph {where[0]}" if where else ""
         log.add(
             para_loc.line,
             para_loc.column,
-            f"paragraph {para} does not exist: {source_name} has {len(paragraphs)}"
-            f" paragraphs{hint}",
+            f"paragraph {para} does not exist: {source_name} has {count} paragraphs{hint}",
         )
         return
-    if quote is None or occurs_in(paragraphs[para - 1].text, quote):
+    if quote is None or checker.occurs_in(para, quote):
         return
-    quote_loc = locs.get((id(holder), quote_field), holder.loc)
-    where = paragraphs_holding(paragraphs, quote)
+    quote_loc = converter.loc_of(holder, quote_field) or holder.loc
+    where = checker.paragraphs_holding(quote)
     if where:
         places = ", ".join(str(n) for n in where[:5])
         noun = "paragraph" if len(where) == 1 else "paragraphs"

@@ -130,12 +130,9 @@ def _build(parser: _Parser, log: ProblemLog, limits: Limits) -> Node | None:
         kind = type(event)
         if kind is scalar_event:
             mark = event.start_mark
+            style = event.style
             node: Node = Scalar(
-                event.value,
-                not event.style,
-                event.style in ("|", ">"),
-                mark.line + 1,
-                mark.column + 1,
+                event.value, not style, style == "|" or style == ">", mark.line + 1, mark.column + 1
             )
             if event.anchor is not None or event.tag is not None:
                 _check_props(event, log, mark)
@@ -193,7 +190,17 @@ def _build(parser: _Parser, log: ProblemLog, limits: Limits) -> Node | None:
             log.add(node.line, node.column, f"more than {max_nodes:,} YAML nodes; file too big")
             raise _Abort
         if stack:
-            _attach(stack, node, log)
+            # The common cases inline (a value after its key; a list element); keys go
+            # through _attach, which checks them.
+            top = stack[-1]
+            key = top[1]
+            if key is not None:
+                top[0].pairs.append((key, node))
+                top[1] = None
+            elif top[2] is None:
+                top[0].items.append(node)
+            else:
+                _attach(stack, node, log)
         elif root is None:
             root = node
     if documents == 0:
