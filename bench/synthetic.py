@@ -5,11 +5,39 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-WORDS = (
-    "ceasefire security guarantees troops coalition envoy progress framework prosperity plan"
-    " elections parliament commission proposal border forces threat conference leaders partners"
-    " answer question agreement statement resolution war peace talks sanctions trade deficit"
-).split()
+WORDS = [
+    "ceasefire",
+    "security",
+    "guarantees",
+    "troops",
+    "coalition",
+    "envoy",
+    "progress",
+    "framework",
+    "prosperity",
+    "plan",
+    "elections",
+    "parliament",
+    "commission",
+    "proposal",
+    "border",
+    "forces",
+    "threat",
+    "conference",
+    "leaders",
+    "partners",
+    "answer",
+    "question",
+    "agreement",
+    "statement",
+    "resolution",
+    "war",
+    "peace",
+    "talks",
+    "sanctions",
+    "trade",
+    "deficit",
+]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
