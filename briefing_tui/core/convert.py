@@ -24,7 +24,7 @@ import yaml
 
 from .errors import ProblemLog
 from .fields import FieldSpec, Kind, specs
-from .model import Brief, Loc
+from .model import FORMAT_VERSION, Brief, Loc
 from .yamlsafe import Mapping, Node, Scalar, Sequence
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -117,6 +117,21 @@ class Converter:
                 f"a brief must be a mapping of keys (format, id, title, ...), not {describe(root)}",
             )
             return None
+        for key, value in root.pairs:
+            # A brief of another format version would only yield noise about keys: say so alone.
+            if (
+                key.value == "format"
+                and type(value) is Scalar
+                and _INT.match(value.value)
+                and int(value.value) != FORMAT_VERSION
+            ):
+                self.log.add(
+                    value.line,
+                    value.column,
+                    f"format {value.value} is not supported; this version of briefing-tui"
+                    f" reads format {FORMAT_VERSION}",
+                )
+                return None
         brief = self.record(root, Brief, "brief")
         return brief if isinstance(brief, Brief) else None
 
@@ -138,11 +153,13 @@ class Converter:
                 if tail:
                     what = f"{head}'{item_id}'{tail[len(tail.split(' ', 1)[0]) :]}"
         failed = False
+        misspelt: set[str] = set()  # known keys suggested for unknown ones
         for key, value in node.pairs:
             name = key.value
             spec = fields.get(name)
             if spec is None:
-                self._unknown_key(key, fields, what)
+                misspelt.add(self._unknown_key(key, fields, what))
+                failed = True
                 continue
             converted = self.value(value, spec, name, what, pending_refs, pending_md)
             if converted is _BAD:
@@ -153,8 +170,11 @@ class Converter:
             present = {key.value for key, _ in node.pairs}
             for name in _required(cls):
                 if name not in present:
-                    self.log.add(node.line, node.column, f"{what} lacks the required key '{name}'")
                     failed = True
+                    if name not in misspelt:  # "did you mean" already said it
+                        self.log.add(
+                            node.line, node.column, f"{what} lacks the required key '{name}'"
+                        )
         # References are checked even in a record with problems: they are mistakes of their own.
         owner = item_id or what
         for field_name, target, targets, loc in pending_refs:
@@ -180,10 +200,12 @@ class Converter:
                     return Loc(value.line, value.column)
         return None
 
-    def _unknown_key(self, key: Scalar, fields: dict[str, FieldSpec], what: str) -> None:
+    def _unknown_key(self, key: Scalar, fields: dict[str, FieldSpec], what: str) -> str:
+        """Report an unknown key; returns the known key it probably meant ('' if none)."""
         close = difflib.get_close_matches(key.value, list(fields), n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(fields)}"
         self.log.add(key.line, key.column, f"unknown key '{key.value}' in {what}{hint}")
+        return close[0] if close else ""
 
     # -- values -----------------------------------------------------------------------------
 

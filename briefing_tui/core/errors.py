@@ -9,7 +9,7 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
-    """One thing wrong with a file, at a 1-based line and column (0 when the whole file)."""
+    """One thing wrong with a file, at a 1-based line and column (1:1 for the whole file)."""
 
     path: str
     line: int

@@ -15,7 +15,7 @@ from pathlib import Path
 from .convert import Converter
 from .errors import BriefError, ProblemLog
 from .links import build_index
-from .model import FORMAT_VERSION, Brief, Paragraph
+from .model import Brief, Paragraph
 from .source import split_paragraphs
 from .textfile import read_text
 from .validate import check_evidence, check_refs, check_wikilinks, index_items
@@ -43,15 +43,6 @@ def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
     if brief is None or text is None:
         raise BriefError(log.problems)
 
-    if brief.format != FORMAT_VERSION:
-        loc = converter.loc_of(brief, "format")
-        line, column = (loc.line, loc.column) if loc else (1, 1)
-        log.add(
-            line,
-            column,
-            f"format {brief.format} is not supported; this version of briefing-tui reads"
-            f" format {FORMAT_VERSION}",
-        )
     items = index_items(brief, log)
     check_refs(converter.refs, items, converter.broken_ids, log)
     mentions = check_wikilinks(converter.markdown, items, converter.broken_ids, text, log)

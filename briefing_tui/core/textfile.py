@@ -37,16 +37,16 @@ def read_text(path: Path, log: ProblemLog, *, max_bytes: int, yaml: bool = False
         size = path.stat().st_size
         if size > max_bytes:
             log.add(
-                0, 0, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; not read"
+                1, 1, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; not read"
             )
             return None
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        log.add(0, 0, f"cannot read file: {exc.strerror or exc}")
+        log.add(1, 1, f"cannot read file: {exc.strerror or exc}")
         return None
     if len(data) > max_bytes:  # the file grew between stat and read
-        log.add(0, 0, f"file is over the limit of {max_bytes:,} bytes; not read")
+        log.add(1, 1, f"file is over the limit of {max_bytes:,} bytes; not read")
         return None
     return decode(data, log, yaml=yaml)
 
