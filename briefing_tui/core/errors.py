@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .printable import printable
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
@@ -45,8 +47,12 @@ class ProblemLog:
         self.problems: list[Problem] = []
 
     def add(self, line: int, column: int, message: str) -> None:
-        """Record a problem at ``line``:``column`` of this log's file."""
-        self.problems.append(Problem(self.path, line, column, message))
+        """Record a problem at ``line``:``column`` of this log's file.
+
+        Messages quote the file's own text, so control characters in it are made visible here,
+        before any message can reach a terminal.
+        """
+        self.problems.append(Problem(self.path, line, column, printable(message, one_line=True)))
 
     def __bool__(self) -> bool:
         return bool(self.problems)
