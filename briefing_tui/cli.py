@@ -1,7 +1,8 @@
 """The ``briefing-tui`` command line.
 
-``briefing-tui validate`` and ``briefing-tui schema`` use only the core and never import
-Textual (its import alone costs about 0.3 s), so validation stays quick in editors' save hooks.
+``briefing-tui [PATH]`` opens the reader; ``validate`` and ``schema`` use only the core and
+never import Textual (its import alone costs about 0.3 s), so validation stays quick in editors'
+save hooks. The reader's modules are imported only when the reader opens.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .core.errors import BriefError, Problem
 from .core.loader import load_brief
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("open", "validate", "schema")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +29,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    open_ = commands.add_parser(
+        "open",
+        help="open the reader on a brief or a folder of briefs (the default command)",
+        description="Open the reader. With no PATH: ./briefs if it exists, else the example"
+        " briefs that come with briefing-tui.",
+    )
+    open_.add_argument("path", nargs="?", type=Path, metavar="PATH")
 
     validate = commands.add_parser(
         "validate",
@@ -51,7 +61,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "open")  # `briefing-tui [PATH]` opens the reader
     args = parser.parse_args(argv)
+    if args.command == "open":
+        return open_reader(args.path)
     if args.command == "validate":
         return validate(args.paths, output=args.format, quiet=args.quiet)
     if args.command == "schema":
@@ -59,8 +74,51 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(schema_json())
         return EXIT_OK
-    parser.print_help()
+    parser.print_help()  # pragma: no cover - argparse requires a command
     return EXIT_USAGE
+
+
+def bundled_briefs() -> Path:
+    """The example briefs: packaged in the wheel, or the repository's ``briefs/`` in a checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "examples", package.parent / "briefs"):
+        if candidate.is_dir():
+            return candidate
+    return package / "examples"
+
+
+def open_reader(path: Path | None) -> int:
+    """Load what ``path`` names and run the reader on it."""
+    if path is None:
+        path = Path("briefs") if Path("briefs").is_dir() else bundled_briefs()
+    if not path.exists():
+        print(f"briefing-tui: no such file or folder: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    from .config import load_config
+
+    config = load_config()
+    if path.is_dir():
+        from .core.library import load_library
+
+        entries = load_library(path)
+        if not entries:
+            print(f"briefing-tui: no briefs (*.yaml) in {path}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        from .tui.app import BriefingApp
+
+        BriefingApp(library=(str(path), entries), config=config).run()
+        return EXIT_OK
+    try:
+        brief = load_brief(path)
+    except BriefError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"briefing-tui: {path} cannot be opened: fix the problems above", file=sys.stderr)
+        return EXIT_PROBLEMS
+    from .tui.app import BriefingApp
+
+    BriefingApp(brief=brief, config=config).run()
+    return EXIT_OK
 
 
 def validate(paths: Sequence[Path], *, output: str = "text", quiet: bool = False) -> int:

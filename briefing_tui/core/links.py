@@ -14,7 +14,7 @@ that cite it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -65,6 +65,42 @@ def wikilinks(markdown: str) -> list[str]:
         for token in block.children or ():
             if token.type == WIKILINK:
                 found.append(token.meta["target"])
+    return found
+
+
+def plain_text(markdown: str, name_of: Callable[[str], str]) -> str:
+    """A one-line plain rendering of Markdown for list rows: ``[[id]]`` becomes
+    ``name_of(id)``, emphasis marks and link syntax go, code keeps its text."""
+    if not any(mark in markdown for mark in "[*_`<>#\\&\n"):
+        return markdown
+    words: list[str] = []
+    for block in _parser().parse(markdown):
+        for token in block.children or ():
+            if token.type == WIKILINK:
+                words.append(name_of(token.meta["target"]))
+            elif token.type in ("text", "code_inline", "html_inline"):
+                words.append(token.content)
+            elif token.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+        if block.type == "inline":
+            words.append(" ")
+    return " ".join("".join(words).split())
+
+
+def web_links(markdown: str) -> list[tuple[str, str]]:
+    """The (text, url) of the links to web pages in a Markdown text, in reading order."""
+    if "http" not in markdown:  # a fast path only: parsing decides what is a link
+        return []
+    found: list[tuple[str, str]] = []
+    for block in _parser().parse(markdown):
+        children = block.children or ()
+        for index, token in enumerate(children):
+            if token.type != "link_open":
+                continue
+            href = str(token.attrs.get("href", ""))
+            if href.startswith(("http://", "https://")):
+                text = children[index + 1].content if index + 1 < len(children) else href
+                found.append((text or href, href))
     return found
 
 

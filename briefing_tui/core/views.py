@@ -1,0 +1,378 @@
+"""Plain-data views of a brief for a front end: list rows, item details and grouped links.
+
+The reader shows what this module computes; keeping it free of Textual lets the wording of
+rows and link groups be tested quickly, without a terminal.
+
+Keys name what a row or link points at: ``brief`` (the brief itself: its summary and source),
+``item:<id>``, ``para:<n>`` (a paragraph of the article) and ``url:<address>`` (a web page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .links import Link, LinkIndex, plain_text, web_links
+from .model import (
+    Actor,
+    Brief,
+    Event,
+    Evidence,
+    Issue,
+    Item,
+    Position,
+    Question,
+    Quote,
+)
+
+#: Sections in reading order (number keys 1-8 follow it).
+SECTIONS = (
+    "summary",
+    "actors",
+    "issues",
+    "positions",
+    "questions",
+    "quotes",
+    "timeline",
+    "source",
+)
+SECTION_TITLES = {
+    "summary": "Summary",
+    "actors": "Actors",
+    "issues": "Issues",
+    "positions": "Positions",
+    "questions": "Questions",
+    "quotes": "Quotes",
+    "timeline": "Timeline",
+    "source": "Source",
+}
+#: What one item of each section is called.
+KIND_NAMES = {
+    "actors": "actor",
+    "issues": "issue",
+    "positions": "position",
+    "questions": "question",
+    "quotes": "quote",
+    "timeline": "event",
+}
+ATTRIBUTION_WORDS = {
+    "stated": "stated (the actor's own words)",
+    "reported": "reported (the article reports it)",
+    "inferred-by-author": "inferred by the author (the outlet's own reading)",
+}
+_OUTGOING = {
+    "actor": "Actor",
+    "issue": "Issue",
+    "speaker": "Speaker",
+    "part_of": "Part of",
+    "bears_on": "Bears on",
+    "actors": "Actors taking part",
+}
+_INCOMING = {
+    ("actor", "positions"): "Positions of this actor",
+    ("issue", "positions"): "Positions on this issue",
+    ("speaker", "quotes"): "Quotes by this actor",
+    ("part_of", "actors"): "Members",
+    ("bears_on", "questions"): "Questions bearing on this",
+    ("actors", "timeline"): "Events with this actor",
+}
+
+
+def item_key(item_id: str) -> str:
+    """The key of an item."""
+    return f"item:{item_id}"
+
+
+def para_key(number: int) -> str:
+    """The key of a paragraph of the article."""
+    return f"para:{number}"
+
+
+def section_of(brief: Brief, key: str) -> str:
+    """The section a key belongs to."""
+    if key.startswith("item:"):
+        item = brief.item(key[5:])
+        return item.section if item else "summary"
+    if key.startswith("para:"):
+        return "source"
+    return "summary"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a section's list."""
+
+    key: str
+    label: str  # what the row says
+    aside: str = ""  # a short secondary text (the actor of a position, a date, ...)
+    search: str = ""  # extra text the filter matches (ids, names)
+
+
+def section_count(brief: Brief, section: str) -> int:
+    """How many rows a section has."""
+    if section == "summary":
+        return 1
+    if section == "source":
+        return len(brief.paragraphs)
+    return len(brief.section(section))
+
+
+def section_rows(brief: Brief, section: str) -> list[Row]:
+    """The rows of a section, in brief order."""
+    if section == "summary":
+        return [Row("brief", brief.title, "brief", brief.id)]
+    if section == "source":
+        return [
+            Row(para_key(p.number), p.text, f"¶{p.number}", str(p.number)) for p in brief.paragraphs
+        ]
+    return [_item_row(brief, item) for item in brief.section(section)]
+
+
+def _item_row(brief: Brief, item: Item) -> Row:
+    if isinstance(item, Position):
+        actor = brief.item(item.actor)
+        name = actor.label if actor else item.actor
+        return Row(item_key(item.id), item.stance, name, f"{item.id} {name} {item.issue}")
+    if isinstance(item, Quote):
+        speaker = brief.item(item.speaker)
+        name = speaker.label if speaker else item.speaker
+        return Row(item_key(item.id), item.text, name, f"{item.id} {name}")
+    if isinstance(item, Event):
+        return Row(item_key(item.id), _plain(brief, item.text), item.date.isoformat(), item.id)
+    if isinstance(item, Actor):
+        return Row(item_key(item.id), item.name, item.kind, f"{item.id} {item.role or ''}")
+    return Row(item_key(item.id), item.label, "", item.id)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    """A followable link shown under a heading in the detail pane."""
+
+    group: str
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Detail:
+    """Everything the detail pane shows for one key."""
+
+    key: str
+    title: str
+    kind: str  # "actor", "position", "paragraph", "brief", ...
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    markdown: list[tuple[str, str]] = field(default_factory=list)  # (heading, Markdown text)
+    links: list[LinkRow] = field(default_factory=list)
+    paragraphs: tuple[int, ...] = ()  # article paragraphs the item cites, for the source view
+
+
+def detail(brief: Brief, key: str) -> Detail | None:
+    """The detail of the brief, an item or a paragraph; None for an unknown key."""
+    if key == "brief":
+        return _brief_detail(brief)
+    if key.startswith("para:"):
+        return _paragraph_detail(brief, int(key[5:]))
+    if key.startswith("item:"):
+        item = brief.item(key[5:])
+        return _item_detail(brief, item) if item else None
+    return None
+
+
+def label_of(brief: Brief, key: str, limit: int = 0) -> str:
+    """A human name for whatever ``key`` points at, cut to ``limit`` characters if given."""
+    if key.startswith("item:"):
+        item = brief.item(key[5:])
+        if item is None:
+            return key[5:]
+        label = _plain(brief, item.text) if isinstance(item, Event) else item.label
+        if limit and len(label) > limit:
+            label = label[: limit - 1].rstrip() + "…"
+        return label
+    if key.startswith("para:"):
+        return f"¶{key[5:]}"
+    if key.startswith("url:"):
+        return key[4:]
+    return brief.title
+
+
+def _brief_detail(brief: Brief) -> Detail:
+    source = brief.source
+    fields = [
+        ("Article", source.title),
+        ("Outlet", source.outlet or "not stated"),
+        ("Author", source.author or "not stated"),
+        ("Published", source.published.isoformat() if source.published else "not stated"),
+        ("URL", source.url or "none"),
+        ("Article text", f"{source.text} ({len(brief.paragraphs)} paragraphs)"),
+        (
+            "Contents",
+            ", ".join(
+                f"{section_count(brief, s)} {SECTION_TITLES[s].lower()}" for s in SECTIONS[1:-1]
+            ),
+        ),
+    ]
+    links = _mention_rows(brief, brief.id, brief.summary)
+    if source.url:
+        links.append(LinkRow("Web", f"url:{source.url}", source.url))
+    markdown = [("Summary", brief.summary)] if brief.summary else []
+    return Detail("brief", brief.title, "brief", fields, markdown, links)
+
+
+def _paragraph_detail(brief: Brief, number: int) -> Detail | None:
+    paragraph = brief.paragraph(number)
+    if paragraph is None:
+        return None
+    links = [
+        LinkRow("Cited by", item_key(item_id), _link_label(brief, item_id))
+        for item_id in _index(brief).items_citing(number)
+    ]
+    return Detail(
+        para_key(number),
+        f"Paragraph {number}",
+        "paragraph",
+        [("Text", paragraph.text), ("Line", str(paragraph.line))],
+        [],
+        links,
+        (number,),
+    )
+
+
+def _item_detail(brief: Brief, item: Item) -> Detail:
+    index = _index(brief)
+    fields: list[tuple[str, str]] = []
+    markdown: list[tuple[str, str]] = []
+    if isinstance(item, Actor):
+        fields = [("Name", item.name), ("Kind", item.kind), ("Role", item.role or "not stated")]
+    elif isinstance(item, Issue):
+        fields = [("Issue", item.title)]
+    elif isinstance(item, Position):
+        fields = [
+            ("Actor", _name(brief, item.actor)),
+            ("Issue", _name(brief, item.issue)),
+            ("Stance", item.stance),
+            ("Attribution", ATTRIBUTION_WORDS.get(item.attribution, item.attribution)),
+        ]
+    elif isinstance(item, Question):
+        fields = [("Question", item.text)]
+    elif isinstance(item, Quote):
+        fields = [("Speaker", _name(brief, item.speaker)), ("Words", item.text)]
+        if item.context:
+            fields.append(("Context", item.context))
+        fields.append(("Paragraph", f"¶{item.para}"))
+    elif isinstance(item, Event):
+        fields = [("Date", item.date.isoformat())]
+        markdown.append(("What happened", item.text))
+    evidence: tuple[Evidence, ...] = getattr(item, "evidence", ())
+    for entry in evidence:
+        fields.append(("Evidence", f"¶{entry.para}" + (f" “{entry.quote}”" if entry.quote else "")))
+    notes = getattr(item, "notes", None)
+    if notes:
+        markdown.append(("Notes", notes))
+
+    links: list[LinkRow] = []
+    for link in index.links_from(item.id):
+        if not link.mention:
+            links.append(
+                LinkRow(
+                    _OUTGOING.get(link.field, link.field),
+                    item_key(link.target),
+                    _link_label(brief, link.target),
+                )
+            )
+    links.extend(
+        LinkRow("Evidence in the source", para_key(number), _evidence_label(brief, item, number))
+        for number in index.paragraphs_of(item.id)
+    )
+    links.extend(_incoming_row(brief, link) for link in index.links_to(item.id))
+    texts = "\n\n".join(text for _, text in markdown)
+    links.extend(_mention_rows(brief, item.id, texts))
+    if isinstance(item, Position):
+        title = f"{_name(brief, item.actor)} on {_name(brief, item.issue)}"
+    elif isinstance(item, Event):
+        title = _link_label(brief, item.id)
+    else:
+        title = item.label
+    return Detail(
+        item_key(item.id),
+        title,
+        KIND_NAMES[item.section],
+        fields,
+        markdown,
+        _group_in_order(links),
+        index.paragraphs_of(item.id),
+    )
+
+
+def _mention_rows(brief: Brief, source: str, markdown: str | None) -> list[LinkRow]:
+    rows = [
+        LinkRow("Links in the text", item_key(link.target), _link_label(brief, link.target))
+        for link in _index(brief).links_from(source)
+        if link.mention
+    ]
+    if markdown:
+        rows.extend(
+            LinkRow("Web links in the text", f"url:{url}", f"{text} <{url}>")
+            for text, url in web_links(markdown)
+        )
+    return rows
+
+
+def _incoming_row(brief: Brief, link: Link) -> LinkRow:
+    if link.source == brief.id:  # a [[id]] in the brief's summary
+        return LinkRow("Mentioned in", "brief", "The brief's summary")
+    return LinkRow(
+        _incoming_group(brief, link), item_key(link.source), _link_label(brief, link.source)
+    )
+
+
+def _incoming_group(brief: Brief, link: Link) -> str:
+    if link.mention:
+        return "Mentioned in"
+    source = brief.item(link.source)
+    section = source.section if source else ""
+    return _INCOMING.get((link.field, section), f"Linked from ({link.field})")
+
+
+def _group_in_order(links: list[LinkRow]) -> list[LinkRow]:
+    """Rows grouped by heading, headings in order of first appearance, duplicates dropped."""
+    groups: dict[str, list[LinkRow]] = {}
+    seen: set[tuple[str, str]] = set()
+    for row in links:
+        if (row.group, row.key) in seen:
+            continue
+        seen.add((row.group, row.key))
+        groups.setdefault(row.group, []).append(row)
+    return [row for rows in groups.values() for row in rows]
+
+
+def _index(brief: Brief) -> LinkIndex:
+    assert brief.links is not None, "views need a brief from load_brief()"
+    return brief.links
+
+
+def _name(brief: Brief, item_id: str) -> str:
+    item = brief.item(item_id)
+    return item.label if item else item_id
+
+
+def _link_label(brief: Brief, item_id: str) -> str:
+    item = brief.item(item_id)
+    if item is None:
+        return item_id
+    if isinstance(item, Position):
+        return f"{_name(brief, item.actor)}: {item.stance}"
+    if isinstance(item, Quote):
+        return f"{_name(brief, item.speaker)}: “{item.text}”"
+    if isinstance(item, Event):
+        return f"{item.date.isoformat()} {_plain(brief, item.text)}"
+    return item.label
+
+
+def _plain(brief: Brief, markdown: str) -> str:
+    return plain_text(markdown, lambda item_id: _name(brief, item_id))
+
+
+def _evidence_label(brief: Brief, item: Item, number: int) -> str:
+    if isinstance(item, Quote):
+        return f"¶{number} “{item.text}”"
+    quotes = [e.quote for e in getattr(item, "evidence", ()) if e.para == number and e.quote]
+    return f"¶{number}" + (f" “{quotes[0]}”" if quotes else "")

@@ -1,0 +1,1 @@
+"""The Textual reader: screens and widgets on top of :mod:`briefing_tui.core`."""

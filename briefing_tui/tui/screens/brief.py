@@ -1,0 +1,283 @@
+"""The brief screen: sections, the items of a section, and the selected item's detail."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from ...core.model import Brief
+from ...core.views import (
+    SECTION_TITLES,
+    SECTIONS,
+    detail,
+    label_of,
+    section_of,
+    section_rows,
+)
+from ..history import History
+from ..location import Location
+from ..markdown import ITEM_SCHEME
+from ..text import literal
+from ..widgets.detail import DetailPane, LinkList
+from ..widgets.items import ItemList
+from ..widgets.sections import SectionList
+
+
+class BriefScreen(Screen[None]):
+    """Read one brief: move through sections and items, follow links both ways."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket,backspace", "back", "Back", id="nav.back"),
+        Binding("right_square_bracket", "forward", "Forward", id="nav.forward"),
+        Binding("slash", "filter", "Filter", id="nav.filter"),
+        Binding("s", "open_source", "Source", id="nav.source"),
+        Binding("h,left", "pane_left", "Pane left", show=False, id="nav.pane_left"),
+        Binding("l,right", "pane_right", "Pane right", show=False, id="nav.pane_right"),
+        Binding("escape", "escape", "Out", show=False, id="nav.escape"),
+        *(
+            Binding(
+                str(number),
+                f"section('{section}')",
+                SECTION_TITLES[section],
+                show=False,
+                id=f"nav.section_{section}",
+            )
+            for number, section in enumerate(SECTIONS, start=1)
+        ),
+    ]
+
+    def __init__(self, brief: Brief, *, from_library: bool = False) -> None:
+        super().__init__()
+        self.brief = brief
+        self.from_library = from_library
+        self.history: History[Location] = History(limit=200)
+        self.section = "summary"
+        self._last_key: dict[str, str] = {}  # the row last selected in each section
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        with Horizontal(id="panes"):
+            yield SectionList(id="sections")
+            with Vertical(id="items-pane"):
+                yield Input(placeholder="filter…", id="filter")
+                yield ItemList(id="items")
+            yield DetailPane(self.brief, id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#title-bar", Static).update(
+            Content.assemble(
+                ("briefing-tui  ", "bold $accent"), literal(self.brief.title, one_line=True)
+            )
+        )
+        self.query_one(SectionList).show_brief(self.brief)
+        self.query_one("#filter", Input).display = False
+        self.go(Location("summary", "brief"), record=True)
+        self.query_one(SectionList).focus()
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    @property
+    def location(self) -> Location:
+        """Where the reader is now."""
+        key = self.query_one(ItemList).highlighted_id or self._last_key.get(self.section, "")
+        return Location(self.section, key)
+
+    def go(self, location: Location, *, record: bool) -> None:
+        """Show ``location``: switch section, select the row, show its detail.
+
+        With ``record`` the move is a jump that history remembers.
+        """
+        sections = self.query_one(SectionList)
+        items = self.query_one(ItemList)
+        with self.prevent(OptionList.OptionHighlighted):
+            if location.section != self.section or not items.option_count:
+                self._show_section(location.section)
+            sections.highlight_id(location.section)
+            if not items.highlight_id(location.key) and items.query_text:
+                self._clear_filter()
+                items.highlight_id(location.key)
+        self._show_detail(items.highlighted_id or location.key)
+        if record:
+            self.history.visit(self.location)
+        else:
+            self.history.replace(self.location)
+
+    def follow(self, key: str) -> None:
+        """Jump to what ``key`` names (an item, a paragraph, the brief) and remember it."""
+        if key.startswith("url:"):
+            self.app.open_external(key[4:])  # type: ignore[attr-defined]
+            return
+        self.history.replace(self.location)
+        self.go(Location(section_of(self.brief, key), key), record=True)
+        self.query_one(ItemList).focus()
+
+    def _show_section(self, section: str) -> None:
+        self.section = section
+        self._clear_filter()
+        items = self.query_one(ItemList)
+        items.show_rows(section_rows(self.brief, section))
+        items.border_title = SECTION_TITLES[section]
+        remembered = self._last_key.get(section)
+        if not (remembered and items.highlight_id(remembered)) and items.option_count:
+            items.highlighted = 0
+
+    def _show_detail(self, key: str | None) -> None:
+        pane = self.query_one(DetailPane)
+        found = detail(self.brief, key) if key else None
+        if found is None:
+            pane.display = False
+            return
+        pane.display = True
+        self._last_key[self.section] = found.key
+        pane.show(found)
+        pane.border_title = (
+            label_of(self.brief, found.key)[:60] if found.key != "brief" else "Brief"
+        )
+
+    # -- events -------------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#sections")
+    def section_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.section:
+            self._show_section(event.option.id)
+            self._show_detail(self.query_one(ItemList).highlighted_id)
+            self.history.replace(self.location)
+
+    @on(OptionList.OptionSelected, "#sections")
+    def section_chosen(self) -> None:
+        self.query_one(ItemList).focus()
+
+    @on(OptionList.OptionHighlighted, "#items")
+    def item_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_detail(event.option.id)
+        self.history.replace(self.location)
+
+    @on(OptionList.OptionSelected, "#items")
+    def item_chosen(self) -> None:
+        links = self.query_one(LinkList)
+        if links.display:
+            links.focus()
+
+    @on(LinkList.Followed)
+    def link_followed(self, event: LinkList.Followed) -> None:
+        self.follow(event.key)
+
+    @on(DetailPane.LinkClicked)
+    def markdown_link_clicked(self, event: DetailPane.LinkClicked) -> None:
+        if event.href.startswith(ITEM_SCHEME):
+            self.follow(f"item:{event.href[len(ITEM_SCHEME) :]}")
+        else:
+            self.app.open_external(event.href)  # type: ignore[attr-defined]
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        items = self.query_one(ItemList)
+        with self.prevent(OptionList.OptionHighlighted):
+            items.filter(event.value)
+        self._show_detail(items.highlighted_id)
+        count = items.shown_count
+        items.border_subtitle = (
+            f"{count} match" + ("" if count == 1 else "es") if event.value else ""
+        )
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        self.query_one(ItemList).focus()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Go back to the previous jump's location."""
+        self.history.replace(self.location)
+        location = self.history.back()
+        if location is None:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        self.go(location, record=False)
+
+    def action_forward(self) -> None:
+        """Go forward again after going back."""
+        location = self.history.forward()
+        if location is None:
+            self.notify("Nothing to go forward to.", timeout=2)
+            return
+        self.go(location, record=False)
+
+    def action_section(self, section: str) -> None:
+        """Show a section (number keys)."""
+        self.go(Location(section, self._last_key.get(section, "")), record=False)
+        self.query_one(ItemList).focus()
+
+    def action_filter(self) -> None:
+        """Filter the current list as you type."""
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.focus()
+
+    def action_open_source(self) -> None:
+        """Open the article at the evidence of the selected item."""
+        from .source import SourceScreen
+
+        key = self.location.key
+        found = detail(self.brief, key) if key else None
+        paragraphs = found.paragraphs if found else ()
+        self.app.push_screen(
+            SourceScreen(self.brief, focus_key=key, paragraphs=paragraphs),
+            callback=self._source_closed,
+        )
+
+    def _source_closed(self, key: str | None) -> None:
+        if key:
+            self.follow(key)
+
+    def action_pane_left(self) -> None:
+        """Move focus one pane to the left."""
+        self._move_pane(-1)
+
+    def action_pane_right(self) -> None:
+        """Move focus one pane to the right."""
+        self._move_pane(+1)
+
+    def _move_pane(self, step: int) -> None:
+        panes = [self.query_one(SectionList), self.query_one(ItemList)]
+        links = self.query_one(LinkList)
+        if links.display and self.query_one(DetailPane).display:
+            panes.append(links)
+        focused = self.focused
+        current = next((i for i, p in enumerate(panes) if p is focused), 0)
+        panes[max(0, min(len(panes) - 1, current + step))].focus()
+
+    def action_escape(self) -> None:
+        """Back out one layer: filter, then panes right to left, then the library."""
+        field = self.query_one("#filter", Input)
+        focused = self.focused
+        if focused is field:
+            self._clear_filter()
+            self.query_one(ItemList).focus()
+        elif isinstance(focused, LinkList):
+            self.query_one(ItemList).focus()
+        elif isinstance(focused, ItemList):
+            if field.display:
+                self._clear_filter()
+            else:
+                self.query_one(SectionList).focus()
+        elif self.from_library:
+            self.app.pop_screen()
+
+    def _clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        items = self.query_one(ItemList)
+        if field.value or items.query_text:
+            field.value = ""
+            with self.prevent(OptionList.OptionHighlighted):
+                items.filter("")
+        items.border_subtitle = ""
+        field.display = False

@@ -1,0 +1,114 @@
+"""The library screen: one row per brief of a folder, invalid ones listed with their error."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ...core.library import LibraryEntry
+from ..text import literal
+from .brief import BriefScreen
+from .problems import ProblemsScreen
+
+
+class LibraryTable(DataTable[Content]):
+    """The table of briefs, with vim keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="library.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="library.up"),
+        Binding("g", "scroll_top", "First", show=False, id="library.first"),
+        Binding("G", "scroll_bottom", "Last", show=False, id="library.last"),
+    ]
+
+
+class LibraryScreen(Screen[None]):
+    """The briefs of a folder; Enter opens one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", id="library.open"),
+    ]
+
+    def __init__(self, folder: str, entries: list[LibraryEntry]) -> None:
+        super().__init__()
+        self.folder = folder
+        self.entries = {str(entry.path): entry for entry in entries}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        yield LibraryTable(id="library", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        valid = sum(1 for e in self.entries.values() if e.brief)
+        self.query_one("#title-bar", Static).update(
+            Content.assemble(
+                ("briefing-tui  ", "bold $accent"),
+                literal(
+                    f"{self.folder}  ·  {len(self.entries)} briefs, {valid} valid", one_line=True
+                ),
+            )
+        )
+        table = self.query_one(LibraryTable)
+        table.add_column("Title", key="title")
+        table.add_column("Outlet", key="outlet")
+        table.add_column("Date", key="date")
+        for label in ("Actors", "Positions", "Questions", "Annotated"):
+            table.add_column(label, key=label.lower())
+        for key, entry in self.entries.items():
+            table.add_row(*_cells(entry), key=key)
+        table.focus()
+
+    @on(DataTable.RowSelected)
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        self._open(event.row_key.value)
+
+    def action_open(self) -> None:
+        """Open the brief under the cursor."""
+        table = self.query_one(LibraryTable)
+        if table.row_count:
+            self._open(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _open(self, key: str | None) -> None:
+        entry = self.entries.get(key or "")
+        if entry is None:
+            return
+        if entry.brief is None:
+            self.app.push_screen(ProblemsScreen(str(entry.path), entry.problems))
+        else:
+            self.app.push_screen(BriefScreen(entry.brief, from_library=True))
+
+
+def _cells(entry: LibraryEntry) -> list[Content]:
+    brief = entry.brief
+    if brief is None:
+        first = entry.problems[0] if entry.problems else "cannot be read"
+        return [
+            Content.assemble(
+                literal(entry.path.name, "bold $error", one_line=True),
+                "  ",
+                literal(str(first), one_line=True),
+            ),
+            Content("—"),
+            Content("—"),
+            Content("—"),
+            Content("—"),
+            Content("—"),
+            Content("—"),
+        ]
+    source = brief.source
+    return [
+        literal(brief.title, one_line=True),
+        literal(source.outlet or "", one_line=True),
+        Content(source.published.isoformat() if source.published else "undated"),
+        Content(str(len(brief.actors))),
+        Content(str(len(brief.positions))),
+        Content(str(len(brief.questions))),
+        Content(f"{entry.annotated}/{len(brief.items)}"),
+    ]
