@@ -30,7 +30,7 @@ from .yamlsafe import Mapping, Node, Scalar, Sequence
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_SLUG = 80
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
-_INT = re.compile(r"[0-9]+\Z")
+_INT = re.compile(r"(?:0|[1-9][0-9]*)\Z")  # no leading zeros: YAML 1.1 reads 010 as 8
 _URL = re.compile(r"https?://[^\s/?#]+[^\s]*\Z")
 _RESOLVER = yaml.resolver.Resolver()
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
@@ -105,6 +105,8 @@ class Converter:
         #: Ids of items left out because they had problems: references to them are not
         #: reported again as dangling.
         self.broken_ids: set[str] = set()
+        #: Fields of the brief given placeholders because they had problems.
+        self.salvaged: set[str] = set()
 
     # -- records ----------------------------------------------------------------------------
 
@@ -132,11 +134,17 @@ class Converter:
                     f" reads format {FORMAT_VERSION}",
                 )
                 return None
-        brief = self.record(root, Brief, "brief")
+        brief = self.record(root, Brief, "brief", salvage=True)
         return brief if isinstance(brief, Brief) else None
 
-    def record(self, node: Node, cls: type, what: str) -> Any:
-        """One record of class ``cls`` from a mapping node; ``_BAD`` when it cannot be built."""
+    def record(self, node: Node, cls: type, what: str, *, salvage: bool = False) -> Any:
+        """One record of class ``cls`` from a mapping node; ``_BAD`` when it cannot be built.
+
+        With ``salvage`` a record with problems is still built, with placeholders for its bad
+        or missing fields (listed in :attr:`salvaged`), so the checks that follow can run and
+        report the file's other mistakes. Such a record is never handed to a caller: its
+        problems are already logged.
+        """
         if type(node) is not Mapping:
             self.log.add(node.line, node.column, f"{what} must be a mapping, not {describe(node)}")
             return _BAD
@@ -181,7 +189,12 @@ class Converter:
             self.refs.append(PendingRef(owner, field_name, target, targets, loc))
         for field_name, scalar in pending_md:
             self.markdown.append(MarkdownField(owner, field_name, scalar))
-        if failed:
+        if failed and salvage:
+            for name, spec in fields.items():
+                if name not in values:
+                    values[name] = _PLACEHOLDERS.get(spec.kind)
+                    self.salvaged.add(name)
+        elif failed:
             if item_id is not None:
                 self.broken_ids.add(item_id)
             return _BAD
@@ -326,7 +339,10 @@ class Converter:
 
     def _int(self, node: Scalar, spec: FieldSpec, name: str, what: str) -> Any:
         if not (node.plain and _INT.match(node.value)):
-            self._expected(node, name, what, "a whole number")
+            expected = "a whole number"
+            if node.plain and node.value.isdigit():
+                expected += " written without leading zeros (YAML reads 010 as octal 8)"
+            self._expected(node, name, what, expected)
             return _BAD
         number = int(node.value)
         if spec.minimum is not None and number < spec.minimum:
@@ -438,6 +454,15 @@ def _required(cls: type) -> tuple[str, ...]:
 def _has_loc(cls: type) -> bool:
     return "loc" in cls.__dataclass_fields__  # type: ignore[attr-defined]
 
+
+_PLACEHOLDERS: dict[Kind, Any] = {
+    Kind.TEXT: "",
+    Kind.MARKDOWN: None,
+    Kind.SLUG: "",
+    Kind.INT: 0,
+    Kind.RECORDS: (),
+    Kind.REFS: (),
+}
 
 _NOUNS = {
     "actors": "actor",

@@ -41,7 +41,7 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     if not silent:
         token = state.push(WIKILINK, "", 0)
         token.content = target
-        token.meta = {"target": target}
+        token.meta = {"target": target, "offset": start}
     state.pos = end + 2
     return True
 
@@ -102,6 +102,40 @@ def web_links(markdown: str) -> list[tuple[str, str]]:
                 text = children[index + 1].content if index + 1 < len(children) else href
                 found.append((text or href, href))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class WikilinkPlace:
+    """Where a ``[[id]]`` link stands in its Markdown text, to locate it in the file."""
+
+    target: str
+    line: int  # 0-based line of the Markdown text
+    nth: int  # how many '[[target' come before it on that line (code spans included)
+
+
+def wikilink_places(markdown: str) -> list[WikilinkPlace]:
+    """The ``[[id]]`` links of a Markdown text with their places, in reading order."""
+    if "[[" not in markdown:
+        return []
+    places: list[WikilinkPlace] = []
+    for block in _parser().parse(markdown):
+        if block.map is None or not block.children:
+            continue
+        content = block.content
+        for token in block.children:
+            if token.type != WIKILINK:
+                continue
+            target, offset = token.meta["target"], token.meta["offset"]
+            line_start = content.rfind("\n", 0, offset) + 1
+            before = content[line_start:offset]
+            places.append(
+                WikilinkPlace(
+                    target,
+                    block.map[0] + content.count("\n", 0, offset),
+                    before.count("[[" + target),
+                )
+            )
+    return places
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,8 @@ def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
     mentions = check_wikilinks(converter.markdown, items, converter.broken_ids, text, log)
 
     paragraphs: tuple[Paragraph, ...] = ()
+    if "source" in converter.salvaged:  # no article to check against; problems are logged
+        raise BriefError(log.problems)
     article = source_path(path, brief.source.text)
     article_log = ProblemLog(article)
     article_text = read_text(article, article_log, max_bytes=limits.max_bytes)

@@ -23,6 +23,7 @@ _UTF16_32_BOMS = (
 
 # Characters YAML does not allow in a stream (C0 controls but tab/LF/CR, DEL, C1 controls).
 _YAML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_YAML_LINE_ENDS = re.compile("\r\n?|[\x85\u2028\u2029]")
 _MAX_REPORTED = 20
 
 
@@ -75,6 +76,9 @@ def decode(data: bytes, log: ProblemLog, *, yaml: bool = False) -> str | None:
         )
         return None
     if yaml:
+        # YAML counts CR, CRLF, NEL, LS and PS as line ends; make them all LF, so the lines
+        # PyYAML reports and the lines our own searches count are the same lines.
+        text = _YAML_LINE_ENDS.sub("\n", text)
         bad = [m.start() for m in itertools.islice(_YAML_FORBIDDEN.finditer(text), _MAX_REPORTED)]
         for index in bad:
             line, column = line_col(text, index)

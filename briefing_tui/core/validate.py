@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from .convert import SLUG, Converter, MarkdownField, PendingRef
 from .errors import ProblemLog
-from .links import wikilinks
+from .links import WikilinkPlace, wikilink_places
 from .model import SECTIONS, Brief, Evidence, Item, Paragraph, Quote
 from .source import QuoteChecker
-from .textfile import line_col
+from .yamlsafe import Scalar
 
 _SINGULAR = {
     "actors": "an actor",
@@ -89,14 +89,18 @@ def check_wikilinks(
 ) -> dict[str, list[tuple[str, str]]]:
     """Every ``[[id]]`` names an item; returns the valid mentions by source id for the index."""
     mentions: dict[str, list[tuple[str, str]]] = {}
+    lines: list[str] | None = None
     for md in fields:
-        for target in wikilinks(md.scalar.value):
+        for place in wikilink_places(md.scalar.value):
+            target = place.target
             if target in items:
                 mentions.setdefault(md.owner, []).append((md.field, target))
                 continue
             if target in broken:
                 continue
-            line, column = _locate_link(text, md, target)
+            if lines is None:
+                lines = text.split("\n")
+            line, column = _locate_link(lines, md.scalar, place)
             if SLUG.match(target):
                 message = (
                     f"[[{target}]] in '{md.field}' of '{md.owner}' links to no item"
@@ -108,18 +112,39 @@ def check_wikilinks(
     return mentions
 
 
-def _locate_link(text: str, md: MarkdownField, target: str) -> tuple[int, int]:
-    """Line and column of ``[[target`` in the file, searching from the field's value."""
-    start = 0
-    for _ in range(md.scalar.line - 1):
-        start = text.find("\n", start) + 1
-    start += md.scalar.column - 1
-    found = text.find(f"[[{target}]]", start)
-    if found < 0:
-        found = text.find("[[" + target, start)
-    if found < 0:
-        return md.scalar.line, md.scalar.column
-    return line_col(text, found)
+def _locate_link(lines: list[str], scalar: Scalar, place: WikilinkPlace) -> tuple[int, int]:
+    """Line and column of a ``[[id]]`` link in the file.
+
+    In a block scalar (``|`` or ``>``) Markdown line N is file line ``scalar.line + 1 + N``;
+    other scalars are searched from their start. Falls back to the scalar's own place.
+    """
+    needle = "[[" + place.target
+    if scalar.block:
+        number = scalar.line + place.line  # 0-based index of the file line
+        if number < len(lines):
+            column = _nth(lines[number], needle, place.nth)
+            if column >= 0:
+                return number + 1, column + 1
+        return scalar.line, scalar.column
+    seen = 0
+    for number in range(scalar.line - 1, len(lines)):
+        start = scalar.column - 1 if number == scalar.line - 1 else 0
+        column = lines[number].find(needle, start)
+        while column >= 0:
+            if seen == place.nth:
+                return number + 1, column + 1
+            seen += 1
+            column = lines[number].find(needle, column + 1)
+    return scalar.line, scalar.column
+
+
+def _nth(line: str, needle: str, nth: int) -> int:
+    column = line.find(needle)
+    for _ in range(nth):
+        if column < 0:
+            break
+        column = line.find(needle, column + 1)
+    return column
 
 
 def check_evidence(

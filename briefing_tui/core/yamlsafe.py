@@ -131,8 +131,13 @@ def _build(parser: _Parser, log: ProblemLog, limits: Limits) -> Node | None:
         if kind is scalar_event:
             mark = event.start_mark
             style = event.style
+            # Only an untagged plain scalar is "plain": !!str or ! make it text, as in YAML.
             node: Node = Scalar(
-                event.value, not style, style == "|" or style == ">", mark.line + 1, mark.column + 1
+                event.value,
+                not style and event.tag is None,
+                style == "|" or style == ">",
+                mark.line + 1,
+                mark.column + 1,
             )
             if event.anchor is not None or event.tag is not None:
                 _check_props(event, log, mark)
