@@ -222,7 +222,7 @@ def _paragraph_detail(brief: Brief, number: int) -> Detail | None:
     if paragraph is None:
         return None
     links = [
-        LinkRow("Cited by", item_key(item_id), _link_label(brief, item_id))
+        LinkRow("Cited by", item_key(item_id), link_label(brief, item_id))
         for item_id in _index(brief).items_citing(number)
     ]
     return Detail(
@@ -275,7 +275,7 @@ def _item_detail(brief: Brief, item: Item) -> Detail:
                 LinkRow(
                     _OUTGOING.get(link.field, link.field),
                     item_key(link.target),
-                    _link_label(brief, link.target),
+                    link_label(brief, link.target),
                 )
             )
     links.extend(
@@ -288,7 +288,7 @@ def _item_detail(brief: Brief, item: Item) -> Detail:
     if isinstance(item, Position):
         title = f"{_name(brief, item.actor)} on {_name(brief, item.issue)}"
     elif isinstance(item, Event):
-        title = _link_label(brief, item.id)
+        title = link_label(brief, item.id)
     else:
         title = item.label
     return Detail(
@@ -304,7 +304,7 @@ def _item_detail(brief: Brief, item: Item) -> Detail:
 
 def _mention_rows(brief: Brief, source: str, markdown: str | None) -> list[LinkRow]:
     rows = [
-        LinkRow("Links in the text", item_key(link.target), _link_label(brief, link.target))
+        LinkRow("Links in the text", item_key(link.target), link_label(brief, link.target))
         for link in _index(brief).links_from(source)
         if link.mention
     ]
@@ -320,7 +320,7 @@ def _incoming_row(brief: Brief, link: Link) -> LinkRow:
     if link.source == brief.id:  # a [[id]] in the brief's summary
         return LinkRow("Mentioned in", "brief", "The brief's summary")
     return LinkRow(
-        _incoming_group(brief, link), item_key(link.source), _link_label(brief, link.source)
+        _incoming_group(brief, link), item_key(link.source), link_label(brief, link.source)
     )
 
 
@@ -354,7 +354,8 @@ def _name(brief: Brief, item_id: str) -> str:
     return item.label if item else item_id
 
 
-def _link_label(brief: Brief, item_id: str) -> str:
+def link_label(brief: Brief, item_id: str) -> str:
+    """An item's name in a list of links: a position or quote with its actor, an event dated."""
     item = brief.item(item_id)
     if item is None:
         return item_id

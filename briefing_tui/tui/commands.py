@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..core.views import KIND_NAMES, item_key
+from ..core.views import KIND_NAMES, item_key, link_label
 from .screens.brief import BriefScreen
 from .text import literal
 
@@ -21,7 +21,11 @@ class BriefItemsProvider(Provider):
     def _entries(self, screen: BriefScreen) -> list[tuple[str, str, str]]:
         brief = screen.brief
         return [
-            (f"{item.label}", f"{KIND_NAMES[item.section]} · {item.id}", item_key(item.id))
+            (
+                link_label(brief, item.id),
+                f"{KIND_NAMES[item.section]} · {item.id}",
+                item_key(item.id),
+            )
             for item in brief.items.values()
         ]
 

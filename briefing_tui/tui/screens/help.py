@@ -48,6 +48,7 @@ class HelpScreen(ModalScreen[None]):
                 continue
             label = self.app.get_key_display(Binding(key, binding.action))
             rows.setdefault((binding.description, binding.id or ""), []).append(label)
-        for (description, binding_id), keys in rows.items():
+        # The reader's own keys (they have ids, so they can be remapped) before Textual's.
+        for (description, binding_id), keys in sorted(rows.items(), key=lambda r: not r[0][1]):
             table.add_row(", ".join(keys), description, binding_id)
         table.focus()

@@ -56,13 +56,18 @@ class LibraryScreen(Screen[None]):
             )
         )
         table = self.query_one(LibraryTable)
-        table.add_column("Title", key="title")
-        table.add_column("Outlet", key="outlet")
-        table.add_column("Date", key="date")
+        rows = {key: _cells(entry) for key, entry in self.entries.items()}
+
+        def width(column: int, cap: int) -> int:
+            return min(cap, max((len(cells[column].plain) for cells in rows.values()), default=0))
+
+        table.add_column("Title", key="title", width=max(5, width(0, 48)))
+        table.add_column("Outlet", key="outlet", width=max(6, width(1, 20)))
+        table.add_column("Date", key="date", width=10)
         for label in ("Actors", "Positions", "Questions", "Annotated"):
             table.add_column(label, key=label.lower())
-        for key, entry in self.entries.items():
-            table.add_row(*_cells(entry), key=key)
+        for key, cells in rows.items():
+            table.add_row(*cells, key=key)
         table.focus()
 
     @on(DataTable.RowSelected)
@@ -88,7 +93,11 @@ class LibraryScreen(Screen[None]):
 def _cells(entry: LibraryEntry) -> list[Content]:
     brief = entry.brief
     if brief is None:
-        first = entry.problems[0] if entry.problems else "cannot be read"
+        first = (
+            f"{entry.problems[0].line}:{entry.problems[0].column}: {entry.problems[0].message}"
+            if entry.problems
+            else "cannot be read"
+        )
         return [
             Content.assemble(
                 literal(entry.path.name, "bold $error", one_line=True),

@@ -71,6 +71,7 @@ class DetailPane(VerticalScroll, can_focus=False):
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)
+
         # [[id]] links in Markdown render as links: an actor by name (it reads as prose),
         # anything else by its id, which authors write as a reference token.
         def name_of(item_id: str) -> str:
