@@ -128,6 +128,10 @@ def validate(paths: Sequence[Path], *, output: str = "text", quiet: bool = False
     except FileNotFoundError as missing:
         print(f"briefing-tui validate: no such file or folder: {missing}", file=sys.stderr)
         return EXIT_USAGE
+    empty = [p for p in paths if p.is_dir() and not find_briefs([p])]
+    if empty:  # a mistyped folder must not look like a pass
+        print(f"briefing-tui validate: no briefs (*.yaml, *.yml) in {empty[0]}", file=sys.stderr)
+        return EXIT_USAGE
     problems: list[Problem] = []
     invalid = 0
     for path in files:

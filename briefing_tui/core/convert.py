@@ -166,7 +166,8 @@ class Converter:
             name = key.value
             spec = fields.get(name)
             if spec is None:
-                misspelt.add(self._unknown_key(key, fields, what))
+                if not key.reported:  # a merge key or a non-text key: said already
+                    misspelt.add(self._unknown_key(key, fields, what))
                 failed = True
                 continue
             converted = self.value(value, spec, name, what, pending_refs, pending_md)
@@ -233,6 +234,8 @@ class Converter:
     ) -> Any:
         """Convert one field value by its declared kind; ``_BAD`` after reporting a problem."""
         kind = spec.kind
+        if type(node) is Scalar and node.reported:  # an alias's stand-in: said already
+            return _BAD
         if kind is Kind.RECORDS:
             return self._records(node, spec, name, what)
         if kind is Kind.RECORD:

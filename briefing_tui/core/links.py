@@ -111,6 +111,7 @@ class WikilinkPlace:
     target: str
     line: int  # 0-based line of the Markdown text
     nth: int  # how many '[[target' come before it on that line (code spans included)
+    nth_in_text: int  # how many come before it in the whole text
 
 
 def wikilink_places(markdown: str) -> list[WikilinkPlace]:
@@ -128,14 +129,23 @@ def wikilink_places(markdown: str) -> list[WikilinkPlace]:
             target, offset = token.meta["target"], token.meta["offset"]
             line_start = content.rfind("\n", 0, offset) + 1
             before = content[line_start:offset]
-            places.append(
-                WikilinkPlace(
-                    target,
-                    block.map[0] + content.count("\n", 0, offset),
-                    before.count("[[" + target),
-                )
-            )
+            line = block.map[0] + content.count("\n", 0, offset)
+            nth = before.count("[[" + target)
+            line_start_in_md = _offset_of_line(markdown, line)
+            nth_in_text = markdown.count("[[" + target, 0, line_start_in_md)
+            places.append(WikilinkPlace(target, line, nth, nth_in_text + nth))
     return places
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    """Index in ``text`` where 0-based line ``line`` starts."""
+    offset = 0
+    for _ in range(line):
+        found = text.find("\n", offset)
+        if found < 0:
+            return len(text)
+        offset = found + 1
+    return offset
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from .convert import Converter
 from .errors import BriefError, ProblemLog
 from .links import build_index
-from .model import Brief, Paragraph
+from .model import SECTIONS, Brief, Paragraph
 from .source import split_paragraphs
 from .textfile import read_text
 from .validate import check_evidence, check_refs, check_wikilinks, index_items
@@ -44,8 +44,9 @@ def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
         raise BriefError(log.problems)
 
     items = index_items(brief, log)
-    check_refs(converter.refs, items, converter.broken_ids, log)
-    mentions = check_wikilinks(converter.markdown, items, converter.broken_ids, text, log)
+    unread = converter.salvaged & set(SECTIONS)
+    check_refs(converter.refs, items, converter.broken_ids, log, unread)
+    mentions = check_wikilinks(converter.markdown, items, converter.broken_ids, text, log, unread)
 
     paragraphs: tuple[Paragraph, ...] = ()
     if "source" in converter.salvaged:  # no article to check against; problems are logged

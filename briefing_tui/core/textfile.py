@@ -21,9 +21,11 @@ _UTF16_32_BOMS = (
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
 
-# Characters YAML does not allow in a stream (C0 controls but tab/LF/CR, DEL, C1 controls).
-_YAML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-_YAML_LINE_ENDS = re.compile("\r\n?|[\x85\u2028\u2029]")
+# Characters refused in a brief's YAML: those YAML forbids (C0 controls but tab/LF/CR, DEL,
+# C1 controls), and NEL, LS and PS, which YAML counts as line ends but editors do not, so
+# every line number reported after one would be off by one.
+_YAML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_YAML_LINE_ENDS = re.compile("\r\n?")
 _MAX_REPORTED = 20
 
 
@@ -76,8 +78,8 @@ def decode(data: bytes, log: ProblemLog, *, yaml: bool = False) -> str | None:
         )
         return None
     if yaml:
-        # YAML counts CR, CRLF, NEL, LS and PS as line ends; make them all LF, so the lines
-        # PyYAML reports and the lines our own searches count are the same lines.
+        # CR and CRLF end lines for YAML and editors alike; make them LF, so the lines PyYAML
+        # reports and the lines our own searches count are the same lines.
         text = _YAML_LINE_ENDS.sub("\n", text)
         bad = [m.start() for m in itertools.islice(_YAML_FORBIDDEN.finditer(text), _MAX_REPORTED)]
         for index in bad:
@@ -85,12 +87,18 @@ def decode(data: bytes, log: ProblemLog, *, yaml: bool = False) -> str | None:
             log.add(
                 line,
                 column,
-                f"control character U+{ord(text[index]):04X} is not allowed in YAML;"
+                f"{_name(text[index])} is not allowed in a brief;"
                 ' write it as an escape inside a "double-quoted" string',
             )
         if bad:
             return None
     return text
+
+
+def _name(char: str) -> str:
+    code = ord(char)
+    names = {0x85: "NEL (next line)", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR"}
+    return f"{names.get(code, 'control character')} U+{code:04X}"
 
 
 def line_col(text: str, index: int) -> tuple[int, int]:

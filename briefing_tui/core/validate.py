@@ -8,7 +8,7 @@ paragraph of the source article it points at.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .convert import SLUG, Converter, MarkdownField, PendingRef
 from .errors import ProblemLog
@@ -52,15 +52,20 @@ def index_items(brief: Brief, log: ProblemLog) -> dict[str, Item]:
 
 
 def check_refs(
-    refs: Sequence[PendingRef], items: dict[str, Item], broken: set[str], log: ProblemLog
+    refs: Sequence[PendingRef],
+    items: dict[str, Item],
+    broken: set[str],
+    log: ProblemLog,
+    unread: Collection[str] = (),
 ) -> None:
     """Every reference names an existing item of an allowed section.
 
-    References to ``broken`` ids (items left out for their own problems) are not reported.
+    References to ``broken`` ids (items left out for their own problems) and references
+    into ``unread`` sections (sections that could not be read at all) are not reported.
     """
     for ref in refs:
         target = items.get(ref.target)
-        if target is None and ref.target in broken:
+        if target is None and (ref.target in broken or any(s in unread for s in ref.targets)):
             continue
         allowed = " or ".join(_SINGULAR[s] for s in ref.targets)
         if target is None:
@@ -86,8 +91,13 @@ def check_wikilinks(
     broken: set[str],
     text: str,
     log: ProblemLog,
+    unread: Collection[str] = (),
 ) -> dict[str, list[tuple[str, str]]]:
-    """Every ``[[id]]`` names an item; returns the valid mentions by source id for the index."""
+    """Every ``[[id]]`` names an item; returns the valid mentions by source id for the index.
+
+    When a section could not be read (``unread``), a link to no known item may point into
+    it, so such links are not reported.
+    """
     mentions: dict[str, list[tuple[str, str]]] = {}
     lines: list[str] | None = None
     for md in fields:
@@ -96,7 +106,7 @@ def check_wikilinks(
             if target in items:
                 mentions.setdefault(md.owner, []).append((md.field, target))
                 continue
-            if target in broken:
+            if target in broken or unread:
                 continue
             if lines is None:
                 lines = text.split("\n")
@@ -115,11 +125,12 @@ def check_wikilinks(
 def _locate_link(lines: list[str], scalar: Scalar, place: WikilinkPlace) -> tuple[int, int]:
     """Line and column of a ``[[id]]`` link in the file.
 
-    In a block scalar (``|`` or ``>``) Markdown line N is file line ``scalar.line + 1 + N``;
-    other scalars are searched from their start. Falls back to the scalar's own place.
+    In a literal block scalar (``|``) Markdown line N is file line ``scalar.line + 1 + N``;
+    in any other scalar lines may be folded, so the file is searched from the scalar's start
+    for the same occurrence. Falls back to the scalar's own place.
     """
     needle = "[[" + place.target
-    if scalar.block:
+    if scalar.literal:
         number = scalar.line + place.line  # 0-based index of the file line
         if number < len(lines):
             column = _nth(lines[number], needle, place.nth)
@@ -131,7 +142,7 @@ def _locate_link(lines: list[str], scalar: Scalar, place: WikilinkPlace) -> tupl
         start = scalar.column - 1 if number == scalar.line - 1 else 0
         column = lines[number].find(needle, start)
         while column >= 0:
-            if seen == place.nth:
+            if seen == place.nth_in_text:
                 return number + 1, column + 1
             seen += 1
             column = lines[number].find(needle, column + 1)

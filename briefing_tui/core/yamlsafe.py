@@ -41,14 +41,15 @@ DEFAULT_LIMITS = Limits()
 class Scalar:
     """A scalar as written: its text, whether it was plain (unquoted), and where it starts."""
 
-    __slots__ = ("block", "column", "line", "plain", "value")
+    __slots__ = ("column", "line", "literal", "plain", "reported", "value")
 
-    def __init__(self, value: str, plain: bool, block: bool, line: int, column: int) -> None:
+    def __init__(self, value: str, plain: bool, literal: bool, line: int, column: int) -> None:
         self.value = value
         self.plain = plain  # plain scalars are the ones YAML would resolve to bool/int/null
-        self.block = block  # literal "|" or folded ">" style: the text starts on the next line
+        self.literal = literal  # "|" style: line N of the value is file line N+1 after the "|"
         self.line = line
         self.column = column
+        self.reported = False  # a stand-in for something already reported (an alias)
 
 
 class Mapping:
@@ -135,7 +136,7 @@ def _build(parser: _Parser, log: ProblemLog, limits: Limits) -> Node | None:
             node: Node = Scalar(
                 event.value,
                 not style and event.tag is None,
-                style == "|" or style == ">",
+                style == "|",
                 mark.line + 1,
                 mark.column + 1,
             )
@@ -174,6 +175,7 @@ def _build(parser: _Parser, log: ProblemLog, limits: Limits) -> Node | None:
                 f"alias *{event.anchor} is not allowed; write the value out in full",
             )
             node = Scalar("", True, False, mark.line + 1, mark.column + 1)
+            node.reported = True
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -227,8 +229,10 @@ def _attach(stack: list[list], node: Node, log: ProblemLog) -> None:
         if type(node) is not Scalar:
             log.add(node.line, node.column, "a key must be plain text, not a list or mapping")
             node = Scalar("?", False, False, node.line, node.column)
+            node.reported = True
         elif node.plain and node.value == "<<":
             log.add(node.line, node.column, "merge keys (<<) are not allowed; write keys out")
+            node.reported = True
         seen = top[2]
         first = seen.get(node.value)
         if first is not None:

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 
 from ...core.model import Brief
@@ -53,6 +54,11 @@ class BriefScreen(Screen[None]):
         ),
     ]
 
+    #: Seconds the cursor must rest in the item list before the detail pane follows it.
+    #: Short enough not to be seen after one key; while a key repeats only the last row is
+    #: rendered, so holding j through 5,000 rows is as quick as a bare list. 0 renders at once.
+    DETAIL_DELAY = 0.05
+
     def __init__(self, brief: Brief, *, from_library: bool = False) -> None:
         super().__init__()
         self.brief = brief
@@ -60,6 +66,7 @@ class BriefScreen(Screen[None]):
         self.history: History[Location] = History(limit=200)
         self.section = "summary"
         self._last_key: dict[str, str] = {}  # the row last selected in each section
+        self._pending_detail: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -130,6 +137,9 @@ class BriefScreen(Screen[None]):
             items.highlighted = 0
 
     def _show_detail(self, key: str | None) -> None:
+        if self._pending_detail is not None:  # shown now: a pending update would be stale
+            self._pending_detail.stop()
+            self._pending_detail = None
         pane = self.query_one(DetailPane)
         found = detail(self.brief, key) if key else None
         if found is None:
@@ -157,8 +167,18 @@ class BriefScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#items")
     def item_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show_detail(event.option.id)
+        if self._pending_detail is not None:
+            self._pending_detail.stop()
+            self._pending_detail = None
+        if self.DETAIL_DELAY > 0:  # render when the cursor rests
+            self._pending_detail = self.set_timer(self.DETAIL_DELAY, self._detail_caught_up)
+        else:
+            self._show_detail(event.option.id)
         self.history.replace(self.location)
+
+    def _detail_caught_up(self) -> None:
+        self._pending_detail = None
+        self._show_detail(self.query_one(ItemList).highlighted_id)
 
     @on(OptionList.OptionSelected, "#items")
     def item_chosen(self) -> None:
