@@ -39,8 +39,8 @@ class BriefScreen(Screen[None]):
         Binding("right_square_bracket", "forward", "Forward", id="nav.forward"),
         Binding("slash", "filter", "Filter", id="nav.filter"),
         Binding("s", "open_source", "Source", id="nav.source"),
-        Binding("h,left", "pane_left", "Pane left", show=False, id="nav.pane_left"),
-        Binding("l,right", "pane_right", "Pane right", show=False, id="nav.pane_right"),
+        Binding("h", "pane_left", "Pane left", show=False, id="nav.pane_left"),
+        Binding("l", "pane_right", "Pane right", show=False, id="nav.pane_right"),
         Binding("escape", "escape", "Out", show=False, id="nav.escape"),
         *(
             Binding(

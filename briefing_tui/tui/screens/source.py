@@ -104,6 +104,16 @@ class SourceScreen(Screen[str | None]):
         else:
             cited.focus()
 
+    def action_pane_left(self) -> None:
+        """Left arrow: back to the article."""
+        self.query_one(ParagraphList).focus()
+
+    def action_pane_right(self) -> None:
+        """Right arrow: to the items citing the paragraph."""
+        cited = self.query_one("#cited", LinkList)
+        if cited.option_count:
+            cited.focus()
+
     def action_close(self) -> None:
         """Back to the brief."""
         self.dismiss(None)

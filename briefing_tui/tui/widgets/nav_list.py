@@ -19,6 +19,9 @@ class NavList(OptionList):
         Binding("G", "last", "Last", show=False, id="list.last"),
         Binding("ctrl+d", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("ctrl+u", "page_up", "Page up", show=False, id="list.page_up"),
+        # Left and right move between panes, as h and l do, instead of scrolling sideways.
+        Binding("left", "screen.pane_left", "Pane left", show=False, id="list.pane_left"),
+        Binding("right", "screen.pane_right", "Pane right", show=False, id="list.pane_right"),
     ]
 
     def highlight_id(self, option_id: str) -> bool:
