@@ -24,7 +24,7 @@ import yaml
 
 from .errors import ProblemLog
 from .fields import FieldSpec, Kind, specs
-from .model import FORMAT_VERSION, Brief, Loc
+from .model import FORMAT_VERSION, SECTIONS, Brief, Loc
 from .yamlsafe import Mapping, Node, Scalar, Sequence
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -432,7 +432,8 @@ class Converter:
             self._expected(node, name, what, "a list of entries, each starting with '- '")
             return _BAD
         assert spec.record is not None
-        noun = _NOUNS.get(name, name)
+        item_class = SECTIONS.get(name)
+        noun = item_class.noun if item_class else name
         suffix = "" if what == "brief" else f" of {what}"
         built = [
             self.record(element, spec.record, f"{noun} #{number}{suffix}")
@@ -465,15 +466,6 @@ _PLACEHOLDERS: dict[Kind, Any] = {
     Kind.INT: 0,
     Kind.RECORDS: (),
     Kind.REFS: (),
-}
-
-_NOUNS = {
-    "actors": "actor",
-    "issues": "issue",
-    "positions": "position",
-    "questions": "question",
-    "quotes": "quote",
-    "timeline": "event",
 }
 
 _KIND_WORDS = {

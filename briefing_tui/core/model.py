@@ -66,6 +66,8 @@ class Item:
 
     #: The brief section an item of this class lives in ("actors", "issues", ...).
     section: ClassVar[str] = ""
+    #: What one such item is called in messages and on screen ("actor", "event", ...).
+    noun: ClassVar[str] = ""
 
     @property
     def label(self) -> str:
@@ -83,6 +85,7 @@ class Actor(Item):
     """A person, state, organisation, group or outlet named by the article."""
 
     section: ClassVar[str] = "actors"
+    noun: ClassVar[str] = "actor"
 
     name: str = f.text("Full name as a reader would know it.")
     kind: str = f.choice("What sort of actor this is.", *ACTOR_KINDS)
@@ -100,6 +103,7 @@ class Issue(Item):
     """A matter on which actors take positions."""
 
     section: ClassVar[str] = "issues"
+    noun: ClassVar[str] = "issue"
 
     title: str = f.text("The issue in a few words.")
     notes: str | None = f.markdown("The brief author's notes (Markdown).")
@@ -114,6 +118,7 @@ class Position(Item):
     """One actor's stance on one issue, with the paragraphs that show it."""
 
     section: ClassVar[str] = "positions"
+    noun: ClassVar[str] = "position"
 
     actor: str = f.ref("The actor who holds the position.", "actors")
     issue: str = f.ref("The issue it is a position on.", "issues")
@@ -142,6 +147,7 @@ class Question(Item):
     """An open question the article raises."""
 
     section: ClassVar[str] = "questions"
+    noun: ClassVar[str] = "question"
 
     text: str = f.text("The question.")
     bears_on: tuple[str, ...] = f.refs(
@@ -160,6 +166,7 @@ class Quote(Item):
     """A verbatim quotation from the article."""
 
     section: ClassVar[str] = "quotes"
+    noun: ClassVar[str] = "quote"
 
     speaker: str = f.ref("The actor quoted.", "actors")
     text: str = f.text("The words, verbatim, as in the paragraph ('...' marks an omission).")
@@ -177,6 +184,7 @@ class Event(Item):
     """A dated event of the timeline."""
 
     section: ClassVar[str] = "timeline"
+    noun: ClassVar[str] = "event"
 
     date: dt.date = f.date("When it happened.")
     text: str = f.markdown("What happened (Markdown; [[id]] links allowed).", required=True)
@@ -200,6 +208,11 @@ class Paragraph:
     number: int
     text: str
     line: int
+
+
+def with_article(noun: str) -> str:
+    """'an actor', 'a position': a noun with its indefinite article."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 #: Brief sections that hold items, in reading order, with their item class.

@@ -13,18 +13,15 @@ from collections.abc import Collection, Sequence
 from .convert import SLUG, Converter, MarkdownField, PendingRef
 from .errors import ProblemLog
 from .links import WikilinkPlace, wikilink_places
-from .model import SECTIONS, Brief, Evidence, Item, Paragraph, Quote
+from .model import SECTIONS, Brief, Evidence, Item, Paragraph, Quote, with_article
 from .source import QuoteChecker
 from .yamlsafe import Scalar
 
-_SINGULAR = {
-    "actors": "an actor",
-    "issues": "an issue",
-    "positions": "a position",
-    "questions": "a question",
-    "quotes": "a quote",
-    "timeline": "a timeline event",
-}
+
+def _one(section: str) -> str:
+    """'an actor', 'a timeline event': one item of a section, for messages."""
+    noun = SECTIONS[section].noun
+    return with_article("timeline event" if noun == "event" else noun)
 
 
 def index_items(brief: Brief, log: ProblemLog) -> dict[str, Item]:
@@ -37,7 +34,7 @@ def index_items(brief: Brief, log: ProblemLog) -> dict[str, Item]:
                 log.add(
                     item.loc.line,
                     item.loc.column,
-                    f"id '{item.id}' is used twice (first by {_SINGULAR[first.section]} at line"
+                    f"id '{item.id}' is used twice (first by {_one(first.section)} at line"
                     f" {first.loc.line}); ids are unique across the whole brief",
                 )
                 continue
@@ -67,7 +64,7 @@ def check_refs(
         target = items.get(ref.target)
         if target is None and (ref.target in broken or any(s in unread for s in ref.targets)):
             continue
-        allowed = " or ".join(_SINGULAR[s] for s in ref.targets)
+        allowed = " or ".join(_one(s) for s in ref.targets)
         if target is None:
             candidates = [i for i, item in items.items() if item.section in ref.targets]
             log.add(
@@ -81,7 +78,7 @@ def check_refs(
                 ref.loc.line,
                 ref.loc.column,
                 f"'{ref.field}' of '{ref.source}' names '{ref.target}', which is"
-                f" {_SINGULAR[target.section]}; it must name {allowed}",
+                f" {_one(target.section)}; it must name {allowed}",
             )
 
 

@@ -45,15 +45,6 @@ SECTION_TITLES = {
     "timeline": "Timeline",
     "source": "Source",
 }
-#: What one item of each section is called.
-KIND_NAMES = {
-    "actors": "actor",
-    "issues": "issue",
-    "positions": "position",
-    "questions": "question",
-    "quotes": "quote",
-    "timeline": "event",
-}
 ATTRIBUTION_WORDS = {
     "stated": "stated (the actor's own words)",
     "reported": "reported (the article reports it)",
@@ -294,7 +285,7 @@ def _item_detail(brief: Brief, item: Item) -> Detail:
     return Detail(
         item_key(item.id),
         title,
-        KIND_NAMES[item.section],
+        item.noun,
         fields,
         markdown,
         _group_in_order(links),

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..core.views import KIND_NAMES, item_key, link_label
+from ..core.views import item_key, link_label
 from .screens.brief import BriefScreen
 from .text import literal
 
@@ -23,7 +23,7 @@ class BriefItemsProvider(Provider):
         return [
             (
                 link_label(brief, item.id),
-                f"{KIND_NAMES[item.section]} · {item.id}",
+                f"{item.noun} · {item.id}",
                 item_key(item.id),
             )
             for item in brief.items.values()
