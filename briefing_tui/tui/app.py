@@ -59,7 +59,11 @@ class BriefingApp(App[None]):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         else:
-            self.notify(f"Unknown theme '{self.config.theme}' in the config.", severity="warning")
+            self.notify(
+                f"Unknown theme '{self.config.theme}' in the config.",
+                severity="warning",
+                markup=False,
+            )
         for problem in self.config.problems:
             self.notify(problem, title="Config", severity="warning", markup=False, timeout=8)
         if self._library is not None:

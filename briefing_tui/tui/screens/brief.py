@@ -148,9 +148,9 @@ class BriefScreen(Screen[None]):
         pane.display = True
         self._last_key[self.section] = found.key
         pane.show(found)
-        pane.border_title = (
-            label_of(self.brief, found.key)[:60] if found.key != "brief" else "Brief"
-        )
+        # A border title given as a str is parsed as markup: brief text goes in as Content.
+        title = "Brief" if found.key == "brief" else label_of(self.brief, found.key, limit=60)
+        pane.border_title = literal(title, one_line=True)
 
     # -- events -------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import Actor, Brief
+from ...core.printable import printable
 from ...core.views import Detail, LinkRow
 from ..markdown import parser_factory, safe_markdown
 from ..text import literal
@@ -76,7 +77,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         # anything else by its id, which authors write as a reference token.
         def name_of(item_id: str) -> str:
             item = brief.item(item_id)
-            return item.label if isinstance(item, Actor) else item_id
+            return printable(item.label, one_line=True) if isinstance(item, Actor) else item_id
 
         self._parser_factory = parser_factory(name_of)
 
