@@ -13,36 +13,28 @@ checked by ``validate.py`` once every id of the brief is known.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from .errors import ProblemLog
 from .fields import FieldSpec, Kind, specs
 from .model import FORMAT_VERSION, SECTIONS, Brief, Loc
+from .scalars import (
+    MAX_SLUG,
+    SLUG,
+    URL,
+    WHOLE_NUMBER,
+    describe,
+    is_null,
+    parse_date,
+    slugify,
+    yaml_reading,
+)
 from .yamlsafe import Mapping, Node, Scalar, Sequence
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-MAX_SLUG = 80
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
-_INT = re.compile(r"(?:0|[1-9][0-9]*)\Z")  # no leading zeros: YAML 1.1 reads 010 as 8
-_URL = re.compile(r"https?://[^\s/?#]+[^\s]*\Z")
-_RESOLVER = yaml.resolver.Resolver()
-_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
-_TYPE_WORDS = {
-    "tag:yaml.org,2002:bool": "a boolean",
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:timestamp": "a date",
-    "tag:yaml.org,2002:null": "null (no value)",
-    "tag:yaml.org,2002:merge": "a merge key",
-    "tag:yaml.org,2002:value": "a special value",
-}
 _BAD = object()  # a value that was wrong and already reported
 
 
@@ -64,33 +56,6 @@ class MarkdownField:
     owner: str  # id of the item (or of the brief, for its summary)
     field: str
     scalar: Scalar
-
-
-def describe(node: Node) -> str:
-    """How a node looks to the person who wrote it, for messages."""
-    if type(node) is Mapping:
-        return "a mapping"
-    if type(node) is Sequence:
-        return "a list"
-    value = node.value  # type: ignore[union-attr]
-    shown = value if len(value) <= 40 else value[:37] + "..."
-    return f"'{shown}'" if value else "nothing"
-
-
-def yaml_reading(scalar: Scalar) -> str | None:
-    """What a YAML 1.1 tool would read this plain scalar as, when not text (None when text)."""
-    if not scalar.plain:
-        return None
-    value = scalar.value
-    if value and value[0] not in _IMPLICIT:
-        return None
-    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
-    return _TYPE_WORDS.get(tag)
-
-
-def is_null(node: Node) -> bool:
-    """Whether a node is YAML's null: empty, ``~`` or ``null`` written plain."""
-    return type(node) is Scalar and node.plain and node.value in ("", "~", "null", "Null", "NULL")
 
 
 class Converter:
@@ -124,7 +89,7 @@ class Converter:
             if (
                 key.value == "format"
                 and type(value) is Scalar
-                and _INT.match(value.value)
+                and WHOLE_NUMBER.match(value.value)
                 and int(value.value) != FORMAT_VERSION
             ):
                 self.log.add(
@@ -341,7 +306,7 @@ class Converter:
         return text
 
     def _int(self, node: Scalar, spec: FieldSpec, name: str, what: str) -> Any:
-        if not (node.plain and _INT.match(node.value)):
+        if not (node.plain and WHOLE_NUMBER.match(node.value)):
             expected = "a whole number"
             if node.plain and node.value.isdigit():
                 expected += " written without leading zeros (YAML reads 010 as octal 8)"
@@ -356,12 +321,9 @@ class Converter:
         return number
 
     def _date(self, node: Scalar, name: str, what: str) -> Any:
-        match = _DATE.match(node.value)
-        if match:
-            try:
-                return dt.date(*map(int, match.groups()))
-            except ValueError:
-                pass
+        date = parse_date(node.value)
+        if date is not None:
+            return date
         self.log.add(
             node.line,
             node.column,
@@ -370,7 +332,7 @@ class Converter:
         return _BAD
 
     def _url(self, node: Scalar, name: str, what: str) -> Any:
-        if _URL.match(node.value):
+        if URL.match(node.value):
             return node.value
         self.log.add(
             node.line,
@@ -479,8 +441,3 @@ _KIND_WORDS = {
     Kind.URL: "a URL",
     Kind.ENUM: "one word",
 }
-
-
-def slugify(text: str) -> str:
-    """A valid id made from free text: 'President Macron' -> 'president-macron'."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:MAX_SLUG].strip("-")

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .convert import MAX_SLUG, SLUG
 from .fields import FieldSpec, Kind, specs
 from .model import FORMAT_VERSION, Brief
+from .scalars import MAX_SLUG, SLUG
 
 SCHEMA_ID = "https://briefing-tui.invalid/schema/brief-v1.schema.json"
 _SLUG_PATTERN = "^" + SLUG.pattern.removesuffix(r"\Z") + "$"

@@ -10,10 +10,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Sequence
 
-from .convert import SLUG, Converter, MarkdownField, PendingRef
+from .convert import Converter, MarkdownField, PendingRef
 from .errors import ProblemLog
 from .links import WikilinkPlace, wikilink_places
 from .model import SECTIONS, Brief, Evidence, Item, Paragraph, Quote, with_article
+from .scalars import SLUG
 from .source import QuoteChecker
 from .yamlsafe import Scalar
 
