@@ -27,7 +27,7 @@ class HelpScreen(ModalScreen[None]):
         self.bindings = bindings
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with Vertical(id="dialog", classes="tall"):
             yield Static(Content.assemble(("Keys here: ", "bold"), self.where))
             table: DataTable[str] = DataTable(id="help-keys", cursor_type="row")
             yield table

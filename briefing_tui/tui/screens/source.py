@@ -109,10 +109,8 @@ class SourceScreen(Screen[str | None]):
         self.query_one(ParagraphList).focus()
 
     def action_pane_right(self) -> None:
-        """Right arrow: to the items citing the paragraph."""
-        cited = self.query_one("#cited", LinkList)
-        if cited.option_count:
-            cited.focus()
+        """Right arrow: to the items citing the paragraph (an empty list says so)."""
+        self.query_one("#cited", LinkList).focus()
 
     def action_close(self) -> None:
         """Back to the brief."""
