@@ -180,8 +180,15 @@ class BriefScreen(Screen[None]):
         self._pending_detail = None
         self._show_detail(self.query_one(ItemList).highlighted_id)
 
+    def _flush_detail(self) -> None:
+        """Show the highlighted row's detail now if it is still waiting for the cursor to rest:
+        a key that acts on the detail (Enter, a move to the links) must see the current row."""
+        if self._pending_detail is not None:
+            self._detail_caught_up()
+
     @on(OptionList.OptionSelected, "#items")
     def item_chosen(self) -> None:
+        self._flush_detail()
         links = self.query_one(LinkList)
         if links.display:
             links.focus()
@@ -267,6 +274,7 @@ class BriefScreen(Screen[None]):
         self._move_pane(+1)
 
     def _move_pane(self, step: int) -> None:
+        self._flush_detail()
         panes = [self.query_one(SectionList), self.query_one(ItemList)]
         links = self.query_one(LinkList)
         if links.display and self.query_one(DetailPane).display:

@@ -1,0 +1,1 @@
+"""UI tests of the reader, driven by keyboard through Textual's pilot."""

@@ -1,0 +1,64 @@
+"""Fixtures for the UI tests: a known configuration, the flagship brief, app factories.
+
+Every test runs with ``$BRIEFING_TUI_CONFIG`` pointing at a config file written into its own
+``tmp_path``, so a developer's real configuration (theme, remapped keys) never leaks in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.config import CONFIG_ENV, Config, load_config
+from briefing_tui.core.loader import load_brief
+from briefing_tui.core.model import Brief
+from briefing_tui.tui.app import BriefingApp
+
+from .tuikit import FLAGSHIP
+
+DEFAULT_CONFIG = 'theme = "textual-dark"\n\n[keymap]\n'
+
+
+@pytest.fixture(autouse=True)
+def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A config file with the defaults spelled out, named by ``$BRIEFING_TUI_CONFIG``."""
+    path = tmp_path / "config" / "config.toml"
+    path.parent.mkdir()
+    path.write_text(DEFAULT_CONFIG, encoding="utf-8")
+    monkeypatch.setenv(CONFIG_ENV, str(path))
+    return path
+
+
+@pytest.fixture
+def write_config(config_file: Path) -> Callable[[str], Config]:
+    """Replace the test's config file with ``text`` and load it the way the CLI does."""
+
+    def write(text: str) -> Config:
+        config_file.write_text(text, encoding="utf-8")
+        config = load_config()
+        assert not config.problems, config.problems
+        return config
+
+    return write
+
+
+@pytest.fixture
+def config(config_file: Path) -> Config:
+    """The test configuration, read through ``$BRIEFING_TUI_CONFIG`` like the CLI reads it."""
+    loaded = load_config()
+    assert loaded == Config(theme="textual-dark", keymap={}, problems=())
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def flagship() -> Brief:
+    """The bundled flagship brief (loaded once: briefs are immutable)."""
+    return load_brief(FLAGSHIP)
+
+
+@pytest.fixture
+def flagship_app(flagship: Brief, config: Config) -> BriefingApp:
+    """The reader on the flagship brief, with the test configuration."""
+    return BriefingApp(brief=flagship, config=config)

@@ -1,0 +1,324 @@
+"""Brief text is data, never markup or terminal commands.
+
+Every text field of a brief may hold Textual markup (``[@click=app.quit]``, ``[link=...]``,
+``[b]``) and control characters (an OSC 52 clipboard write, a screen clear, a bidi override).
+The reader must show all of it literally, with control characters as visible stand-ins (␛ for
+ESC), and never run an action because of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+
+from briefing_tui.config import Config
+from briefing_tui.core.loader import load_brief
+from briefing_tui.core.model import Brief
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.brief import BriefScreen
+from briefing_tui.tui.screens.confirm import ConfirmScreen
+from briefing_tui.tui.screens.source import SourceScreen
+from briefing_tui.tui.widgets.detail import LinkList
+from briefing_tui.tui.widgets.items import ItemList
+
+from .tuikit import SIZE, brief_screen, move_to_link, screen_lines, screen_text
+
+MARKUP = "[@click=app.quit]click[/] [link=https://evil.example]x[/link] [b]bold[/b]"
+CONTROLS = "\x1b]52;c;aGk=\x07 \x1b[2J \u202e"  # OSC 52 clipboard write, clear screen, RLO
+PAYLOAD = f"{MARKUP} {CONTROLS}"
+WEB_LINK = "[x](https://example.com)"
+
+
+def hostile(word: str) -> str:
+    return f"{word} {PAYLOAD}"
+
+
+def yaml_quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar, control characters written as escapes."""
+    escapes = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\x1b": "\\e", "\x07": "\\a"}
+    out = []
+    for char in text:
+        if char in escapes:
+            out.append(escapes[char])
+        elif ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F or 0x2000 <= ord(char) <= 0x206F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+FIELDS = {
+    "title": hostile("Title"),
+    "summary": hostile("Summary mentions [[villain]]."),
+    "source_title": hostile("Headline"),
+    "outlet": hostile("Outlet"),
+    "author": hostile("Author"),
+    "actor_name": hostile("Villain"),
+    "actor_role": hostile("Role"),
+    "actor_notes": f"Actor notes, see {WEB_LINK}. {PAYLOAD}",
+    "issue_title": hostile("Issue"),
+    "issue_notes": hostile("Issue notes"),
+    "stance": hostile("Stance"),
+    "position_notes": hostile("Position notes"),
+    "evidence_quote": PAYLOAD,
+    "question_text": hostile("Question"),
+    "question_notes": hostile("Question notes"),
+    "quote_text": hostile("Words"),
+    "quote_context": hostile("Context"),
+    "event_text": hostile("Event"),
+    "event_notes": hostile("Event notes"),
+}
+#: Fields whose text also names the item (rows, pane titles, link labels, the palette).
+LABELS = ("actor_name", "issue_title", "stance", "question_text", "quote_text", "event_text")
+
+TEMPLATE = """\
+format: 1
+id: hostile
+title: {title}
+summary: {summary}
+source:
+  title: {source_title}
+  outlet: {outlet}
+  author: {author}
+  published: 2026-01-09
+  url: null
+  text: article.txt
+actors:
+  - id: villain
+    name: {actor_name}
+    kind: person
+    role: {actor_role}
+    notes: {actor_notes}
+issues:
+  - id: topic
+    title: {issue_title}
+    notes: {issue_notes}
+positions:
+  - id: villain-stance
+    actor: villain
+    issue: topic
+    stance: {stance}
+    attribution: stated
+    evidence:
+      - para: 1
+        quote: {evidence_quote}
+    notes: {position_notes}
+questions:
+  - id: open-question
+    text: {question_text}
+    bears_on: [villain-stance]
+    evidence: [{{para: 1}}]
+    notes: {question_notes}
+quotes:
+  - id: villain-quote
+    speaker: villain
+    text: {quote_text}
+    para: 1
+    context: {quote_context}
+timeline:
+  - id: the-event
+    date: 2026-01-08
+    text: {event_text}
+    actors: [villain]
+    evidence: [{{para: 2}}]
+    notes: {event_notes}
+"""
+
+
+def write_brief(folder: Path, **fields: str) -> Brief:
+    """Write the brief (every field hostile unless overridden) and its article; load it."""
+    values = {**FIELDS, **fields}
+    text = TEMPLATE.format(**{name: yaml_quoted(value) for name, value in values.items()})
+    (folder / "hostile.yaml").write_text(text, encoding="utf-8")
+    article = (
+        f"The villain said {values['quote_text']} and then {values['evidence_quote']}.\n\n"
+        f"A second paragraph: {PAYLOAD}\n"
+    )
+    (folder / "article.txt").write_text(article, encoding="utf-8")
+    return load_brief(folder / "hostile.yaml")
+
+
+@pytest.fixture
+def hostile_brief(tmp_path: Path) -> Brief:
+    """A valid brief where every text field holds markup and control characters."""
+    return write_brief(tmp_path)
+
+
+def plain_labels(**fields: str) -> dict[str, str]:
+    """Fields naming every item in plain words (e.g. "Actor Name"), then ``fields``."""
+    return {**{name: name.replace("_", " ").title() for name in LABELS}, **fields}
+
+
+def test_the_brief_file_writes_escapes_and_loads_them_as_characters(hostile_brief: Brief):
+    yaml_text = Path(hostile_brief.path).read_text(encoding="utf-8")
+    assert "\\e]52;c;aGk=\\a" in yaml_text and "\\e[2J" in yaml_text and "\\u202e" in yaml_text
+    assert "\x1b" not in yaml_text
+    assert hostile_brief.title == hostile("Title")
+    assert hostile_brief.item("villain").label == hostile("Villain")
+
+
+def rendered_problems(app: BriefingApp) -> list[str]:
+    """What is wrong with the screen as rendered: raw control characters, lost markup."""
+    problems = []
+    for number, line in enumerate(screen_lines(app)):
+        for char in ("\x1b", "\x07", "\u202e"):
+            if char in line:
+                problems.append(f"raw {char!r} on line {number}: {line!r}")
+    return problems
+
+
+def assert_safe(app: BriefingApp, where: str) -> None:
+    assert app.is_running, f"the app stopped at {where}"
+    assert rendered_problems(app) == [], where
+
+
+async def visit_every_item(pilot, app: BriefingApp, labels_shown: list[str]) -> None:
+    """Every section and every row; check the screen after each step."""
+    screen = brief_screen(app)
+    items = screen.query_one("#items", ItemList)
+    for number in "12345678":
+        await pilot.press(number)
+        for index in range(items.option_count):
+            await pilot.pause()
+            assert items.highlighted == index
+            assert_safe(app, f"section {number}, row {index}")
+            labels_shown.append(screen_text(app))
+            await pilot.press("j")
+
+
+async def test_every_section_item_source_and_palette_show_brief_text_literally(
+    hostile_brief: Brief, config: Config
+):
+    app = BriefingApp(brief=hostile_brief, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert_safe(app, "start")
+        text = screen_text(app)
+        assert f"briefing-tui  Title {MARKUP} ␛]52;c;aGk=␇ ␛[2J" in text
+        assert "␛]52;c;aGk=␇ ␛[2J <U+202E>" in text  # control characters, made visible
+        assert "Summary mentions Villain [@click=app.quit]click[/]" in text  # [[villain]]
+
+        seen: list[str] = []
+        await visit_every_item(pilot, app, seen)
+        everything = "\n".join(seen)
+        for word in ("Villain", "Issue", "Stance", "Question", "Words", "Event"):  # labels
+            assert f"{word} [@click=app.quit]click[/]" in everything, word
+        for word in ("Headline", "Outlet", "Author", "Role", "Context"):  # fields
+            assert f"{word} [@click=app.quit]click[/]" in everything, word
+        for word in ("Issue notes", "Position notes", "Question notes", "Event notes"):
+            assert f"{word} [@click=app.quit]click[/]" in everything, word  # Markdown
+        assert "Actor notes, see x. [@click=app.quit]click[/]" in everything  # x is the link
+        assert "[link=https://evil.example]x[/link] [b]bold[/b]" in everything
+        assert "<U+202E>" in everything
+
+        await pilot.press("4", "s")  # the article at the position's evidence
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        assert_safe(app, "source view")
+        text = screen_text(app)
+        assert f"Source  Headline {MARKUP}" in text
+        assert "said Words [@click=app.quit]click[/]" in text  # the article itself
+        assert "␛[2J" in text
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("ctrl+p", *"Villain")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if "actor · villain" in screen_text(app):
+                break
+        assert isinstance(app.screen, CommandPalette)
+        assert_safe(app, "palette")
+        assert f"Villain {MARKUP}" in screen_text(app)
+        await pilot.press("enter")  # the first hit: the actor
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        assert brief_screen(app).location.key == "item:villain"
+        assert_safe(app, "after the palette")
+
+
+# A regression: until 927a403 the detail pane's border title took the label as a str, which
+# Textual parses as markup: '[link=...]' crashed the app (the walk above shows it no longer
+# does), control characters reached the screen, and a [@click] name was a live action.
+
+
+async def test_a_name_in_the_pane_title_is_literal_and_clicking_it_does_nothing(
+    tmp_path: Path, config: Config
+):
+    brief = write_brief(tmp_path, **plain_labels(actor_name="[@click=app.quit]Villain[/] \x1b[2J"))
+    app = BriefingApp(brief=brief, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        top = screen_lines(app)[1]  # the row of the panes' top borders and titles
+        assert "[@click=app.quit]Villain[/] ␛[2J" in top
+        assert_safe(app, "actor shown")
+        column = top.index("Villain", top.index("[@click=app.quit]Villain"))
+        await pilot.click(offset=(column + 2, 1))
+        await pilot.pause()
+        assert app.is_running, "clicking the actor's name in the pane title quit the app"
+
+
+# -- links that leave the app ------------------------------------------------------------------
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> Callable[[BriefingApp], list[str]]:
+    """Record the URLs an app asks the browser to open, instead of opening them."""
+
+    def record(app: BriefingApp) -> list[str]:
+        calls: list[str] = []
+        monkeypatch.setattr(app, "open_url", lambda url, **kw: calls.append(url))
+        return calls
+
+    return record
+
+
+async def follow_the_web_link_of_the_actor(pilot, app: BriefingApp) -> None:
+    screen = brief_screen(app)
+    await pilot.press("2", "enter")
+    links = screen.query_one("#links", LinkList)
+    await move_to_link(pilot, links, "url:https://example.com")
+    await pilot.pause()
+    assert ("Web links in the text") in screen_text(app)
+    assert "x <https://example.com>" in screen_text(app)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_a_web_link_in_notes_asks_first_n_does_not_open_it_y_does(
+    hostile_brief: Brief, config: Config, opened
+):
+    app = BriefingApp(brief=hostile_brief, config=config)
+    calls = opened(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await follow_the_web_link_of_the_actor(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        text = screen_text(app)
+        assert "Open this link in your browser?" in text
+        assert "https://example.com" in text
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        assert calls == []
+
+        await pilot.press("enter")  # Escape says no too
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        assert calls == []
+
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert calls == ["https://example.com"]
+        assert isinstance(app.screen, BriefScreen)
+        assert brief_screen(app).location.key == "item:villain"  # following it moved nothing
+        assert app.is_running

@@ -1,0 +1,114 @@
+"""Helpers for the UI tests: what is on screen, what the lists hold, keyboard moves.
+
+Tests drive the reader by keyboard only (``pilot.press``); the helpers here read back what a
+reader would see: the rendered lines of the screen, the rows of a list and the link groups.
+``screen_lines`` and ``notifications`` read two private attributes of Textual (the screen's
+compositor, the app's notifications); Textual is pinned, so they cannot move under the tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from briefing_tui.tui.screens.brief import BriefScreen
+from briefing_tui.tui.widgets.detail import LinkList
+
+REPO = Path(__file__).resolve().parents[2]
+BRIEFS = REPO / "briefs"
+FLAGSHIP = BRIEFS / "zelensky-security-guarantees.yaml"
+SIZE = (120, 40)
+
+
+def screen_lines(app: App) -> list[str]:
+    """The text of every line of the active screen as rendered (styles dropped)."""
+    strips = app.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+def screen_text(app: App) -> str:
+    """The rendered text of the active screen, one line per terminal row."""
+    return "\n".join(screen_lines(app))
+
+
+def brief_screen(app: App) -> BriefScreen:
+    """The active screen, which must be the brief screen."""
+    screen = app.screen
+    assert isinstance(screen, BriefScreen), f"expected the brief screen, got {screen!r}"
+    return screen
+
+
+def prompts(option_list: OptionList) -> list[str]:
+    """The plain text of every row of an option list, in order."""
+    return [option.prompt.plain for option in option_list.options]
+
+
+def option_ids(option_list: OptionList) -> list[str | None]:
+    """The ids of every row of an option list, in order."""
+    return [option.id for option in option_list.options]
+
+
+def highlighted_id(option_list: OptionList) -> str | None:
+    """The id of the highlighted row."""
+    option = option_list.highlighted_option
+    return option.id if option else None
+
+
+def link_rows(links: LinkList) -> list[tuple[str, str, str]]:
+    """(group heading, label, target key) of every link row, headings taken from the list."""
+    rows: list[tuple[str, str, str]] = []
+    group = ""
+    for option in links.options:
+        if option.disabled:
+            group = option.prompt.plain
+            continue
+        key = links.key_of(option.id)
+        assert key, f"link row {option.id!r} has no target"
+        rows.append((group, option.prompt.plain.strip(), key))
+    return rows
+
+
+def highlighted_link(links: LinkList) -> str | None:
+    """The target key of the highlighted link."""
+    return links.key_of(highlighted_id(links))
+
+
+async def repeat(pilot: Pilot, key: str, times: int) -> None:
+    """Press ``key`` ``times`` times in a burst, then wait until the app has handled them.
+
+    Only for keys that move a highlight (j, k): ``pilot.press`` waits for the app to go idle
+    after every key, which costs more than the move itself.
+    """
+    for _ in range(times):
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await pilot.pause()
+
+
+async def move_to_row(pilot: Pilot, option_list: OptionList, option_id: str) -> None:
+    """Move the highlight of the focused ``option_list`` to ``option_id`` with g then j."""
+    assert pilot.app.focused is option_list, f"{option_list!r} is not focused"
+    ids = option_ids(option_list)
+    assert option_id in ids, f"{option_id!r} is not listed"
+    await pilot.press("g")
+    start = option_list.highlighted or 0
+    await repeat(pilot, "j", ids.index(option_id) - start)
+    assert highlighted_id(option_list) == option_id
+
+
+async def move_to_link(pilot: Pilot, links: LinkList, key: str) -> None:
+    """Move the highlight of the focused link list to the first link to ``key``."""
+    assert pilot.app.focused is links, "the links list is not focused"
+    targets = [k for _, _, k in link_rows(links)]  # headings are skipped by j
+    assert key in targets, f"no link to {key!r}"
+    await pilot.press("g")
+    await repeat(pilot, "j", targets.index(key))
+    assert highlighted_link(links) == key
+
+
+def notifications(app: App) -> list[str]:
+    """The messages of the notifications (toasts) currently shown."""
+    return [notification.message for notification in app._notifications]
