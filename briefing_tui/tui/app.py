@@ -64,7 +64,14 @@ class BriefingApp(App[None]):
                 severity="warning",
                 markup=False,
             )
-        for problem in self.config.problems:
+        problems = list(self.config.problems)
+        known = binding_ids()
+        problems.extend(
+            f"keymap: no key binding has the id '{binding_id}' (see ? for the ids)"
+            for binding_id in self.config.keymap
+            if binding_id not in known
+        )
+        for problem in problems:
             self.notify(problem, title="Config", severity="warning", markup=False, timeout=8)
         if self._library is not None:
             from .screens.library import LibraryScreen
@@ -119,6 +126,42 @@ class BriefingApp(App[None]):
                     lambda section=section: screen.action_section(section),
                 )
         yield SystemCommand("Help", "The keys that work here", self.action_help)
+
+
+def binding_ids() -> set[str]:
+    """Every binding id a keymap may name: the reader's own and those of the Textual widgets
+    it uses."""
+    from textual.widgets import DataTable, Input, OptionList
+
+    from .screens.confirm import ConfirmScreen
+    from .screens.help import HelpScreen
+    from .screens.library import LibraryScreen, LibraryTable
+    from .screens.problems import ProblemsScreen
+    from .screens.source import SourceScreen
+    from .widgets.nav_list import NavList
+
+    classes = (
+        BriefingApp,
+        BriefScreen,
+        SourceScreen,
+        LibraryScreen,
+        LibraryTable,
+        HelpScreen,
+        ProblemsScreen,
+        ConfirmScreen,
+        NavList,
+        OptionList,
+        DataTable,
+        Input,
+    )
+    ids: set[str] = set()
+    for cls in classes:
+        for klass in cls.__mro__:
+            for binding in klass.__dict__.get("BINDINGS", ()):
+                binding_id = getattr(binding, "id", None)
+                if binding_id:
+                    ids.add(binding_id)
+    return ids
 
 
 _PLACES = {

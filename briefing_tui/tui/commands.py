@@ -20,9 +20,10 @@ class BriefItemsProvider(Provider):
 
     def _entries(self, screen: BriefScreen) -> list[tuple[str, str, str]]:
         brief = screen.brief
+        # Labels are cut: the palette's fuzzy matcher slows down badly on long quotes.
         return [
             (
-                link_label(brief, item.id),
+                _short(link_label(brief, item.id)),
                 f"{item.noun} · {item.id}",
                 item_key(item.id),
             )
@@ -57,3 +58,7 @@ class BriefItemsProvider(Provider):
                 text=label,
                 help=help_text,
             )
+
+
+def _short(label: str, limit: int = 60) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"

@@ -10,7 +10,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.location import Location
 from briefing_tui.tui.widgets.items import ItemList
 
-from .tuikit import SIZE, brief_screen, highlighted_id, option_ids, screen_text
+from .tuikit import SIZE, brief_screen, highlighted_id, option_ids, prompts, screen_text
 
 
 def in_order(query: str, text: str) -> bool:
@@ -49,10 +49,9 @@ async def test_slash_filters_the_current_section_substring_matches_first(
         assert not any(in_order("witk", text_of[key]) for key in hidden)
         count = len(shown)
         assert items.border_subtitle == f"{count} match" + ("" if count == 1 else "es")
-        # The selected row stays selected while it still matches (here France's position,
-        # which matches fuzzily: "with the UK"), else the first match is selected.
-        assert highlighted_id(items) in shown
-        assert screen.location == Location("positions", highlighted_id(items))
+        # The best match is selected as the query narrows the list, so Enter takes it.
+        assert highlighted_id(items) == substring[0]
+        assert screen.location == Location("positions", substring[0])
         assert "Steve Witkoff" in screen_text(flagship_app)
 
         await pilot.press("enter")  # back to the list, the filter stays
@@ -92,9 +91,10 @@ async def test_escape_no_match_and_section_switch_clear_the_filter(
         assert flagship_app.focused is items
         assert items.option_count == len(flagship.actors)
 
-        # Nothing matches: an empty list, no detail; deleting the letters brings all back.
+        # Nothing matches: the list says so, no detail; deleting the letters brings all back.
         await pilot.press("4", "slash", *"qx")
-        assert items.option_count == 0
+        assert items.shown_count == 0
+        assert prompts(items) == ["(no match)"]
         assert items.border_subtitle == "0 matches"
         assert not detail.display
         await pilot.press("backspace", "backspace")

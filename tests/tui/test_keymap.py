@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import DataTable
 
 from briefing_tui.config import load_config
@@ -60,12 +59,6 @@ async def test_a_bad_keymap_entry_is_reported_not_fatal(config_file, flagship: B
         assert isinstance(app.screen, HelpScreen)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a [keymap] entry whose binding id does not exist (a typo such as"
-    " 'nav.bakc') is silently ignored: no notification at start-up, unlike an unknown setting,"
-    " though docs/keys.md says problems in the file are shown when the app starts.",
-)
 async def test_a_keymap_entry_naming_no_binding_is_reported(config_file, flagship: Brief):
     config_file.write_text('[keymap]\n"nav.bakc" = "b"\n', encoding="utf-8")
     config = load_config()

@@ -78,7 +78,7 @@ async def test_s_opens_the_article_at_the_evidence_and_cited_by_leads_back(
         cited = source.query_one("#cited", LinkList)
         rows = link_rows(cited)
         assert [key for _, _, key in rows] == citing
-        assert {group for group, _, _ in rows} == {"Cited by"}
+        assert {group for group, _, _ in rows} == {""}  # one list, titled by the heading above
         labels = [label for _, label, _ in rows]
         assert labels[0] == f"Volodymyr Zelensky: {stance}"
         assert labels[1] == flagship.item("guarantee-against-attack").label

@@ -61,7 +61,7 @@ class LibraryScreen(Screen[None]):
         def width(column: int, cap: int) -> int:
             return min(cap, max((len(cells[column].plain) for cells in rows.values()), default=0))
 
-        table.add_column("Title", key="title", width=max(5, width(0, 48)))
+        table.add_column("Title", key="title", width=max(5, width(0, 40)))
         table.add_column("Outlet", key="outlet", width=max(6, width(1, 20)))
         table.add_column("Date", key="date", width=10)
         for label in ("Actors", "Positions", "Questions", "Annotated"):

@@ -82,7 +82,7 @@ class SourceScreen(Screen[str | None]):
         found = detail(self.brief, event.option.id or "")
         cited = self.query_one("#cited", LinkList)
         rows = found.links if found else []
-        cited.show_links(rows)
+        cited.show_links(rows, headings=False)  # the heading above says "Cited by"
         self.query_one("#cited-heading", Static).update(
             f"Cited by ({len(rows)})" if rows else "Cited by: no item cites this paragraph"
         )

@@ -31,13 +31,13 @@ class LinkList(NavList):
         super().__init__(id=id)
         self._keys: dict[str, str] = {}
 
-    def show_links(self, rows: list[LinkRow]) -> None:
+    def show_links(self, rows: list[LinkRow], *, headings: bool = True) -> None:
         """Show ``rows`` under their group headings (headings cannot be selected)."""
         options: list[Option] = []
         self._keys.clear()
         group = None
         for index, row in enumerate(rows):
-            if row.group != group:
+            if headings and row.group != group:
                 group = row.group
                 options.append(Option(Content.styled(group, "bold $text-accent"), disabled=True))
             option_id = f"link-{index}"

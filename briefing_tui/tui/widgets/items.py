@@ -25,18 +25,28 @@ class ItemList(NavList):
         self.filter(query)
 
     def filter(self, query: str) -> None:
-        """Show only the rows matching ``query`` (substring first, then fuzzy)."""
+        """Show only the rows matching ``query`` (substring first, then fuzzy).
+
+        While a query narrows the list the best match is selected, so Enter takes it; when
+        the query is cleared the row that was selected stays selected.
+        """
+        changed = query != self.query_text
         self.query_text = query
         keep = self.highlighted_id
         rows = filter_rows(self._rows, query) if query else self._rows
-        self.set_options(Option(_prompt(row), id=row.key) for row in rows)
-        if not (keep and self.highlight_id(keep)) and rows:
+        if rows:
+            self.set_options(Option(_prompt(row), id=row.key) for row in rows)
+        else:
+            empty = "no match" if query else "nothing in this section"
+            self.set_options([Option(Content.styled(f"({empty})", "dim italic"), disabled=True)])
+            return
+        if (query and changed) or not (keep and self.highlight_id(keep)):
             self.highlighted = 0
 
     @property
     def shown_count(self) -> int:
         """How many rows pass the filter."""
-        return self.option_count
+        return sum(1 for option in self.options if not option.disabled)
 
 
 def _prompt(row: Row) -> Content:
