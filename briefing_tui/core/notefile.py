@@ -1,0 +1,186 @@
+"""The notes file format: one YAML file per brief, written for people and diffs.
+
+    # Notes of briefing-tui on the brief 'zelensky-security-guarantees'. ...
+    format: 1
+    brief: zelensky-security-guarantees
+    items:
+      zelensky-no-clear-answer:       # items sorted by id, keys in a fixed order
+        mark: agree
+        flags: [star]
+        tags: [guarantees]
+        note: |
+          Markdown, as written.
+        updated: '2026-11-26T14:53:40Z'
+        anchor:
+          text: Has asked all partners ...
+          hash: sha256:0f3c...
+
+Reading is strict (the same strict YAML reader as briefs): a file that does not follow the
+format raises :class:`NotesError`, and the store then sets it aside instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+from .annotations import FLAGS, MARKS, Anchor, Annotation
+from .errors import BriefError, ProblemLog
+from .scalars import SLUG
+from .yamlsafe import Mapping as YamlMapping
+from .yamlsafe import Node, Scalar, Sequence, read_yaml
+
+NOTES_FORMAT = 1
+_FIELD_ORDER = ("mark", "flags", "tags", "estimate", "note", "updated", "anchor")
+
+
+class NotesError(BriefError):
+    """A notes file that cannot be read; ``problems`` says where and why."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as literal blocks, so notes read in the file as they were written."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_notes(brief_id: str, annotations: Mapping[str, Annotation]) -> str:
+    """The text of a notes file holding ``annotations``."""
+    items: dict[str, Any] = {}
+    for item_id in sorted(annotations):
+        annotation = annotations[item_id]
+        entry: dict[str, Any] = {}
+        if annotation.mark:
+            entry["mark"] = annotation.mark
+        if annotation.flags:
+            entry["flags"] = list(annotation.flags)
+        if annotation.tags:
+            entry["tags"] = list(annotation.tags)
+        if annotation.estimate is not None:
+            entry["estimate"] = annotation.estimate
+        if annotation.note:
+            entry["note"] = annotation.note
+        entry["updated"] = annotation.updated.strftime("%Y-%m-%dT%H:%M:%SZ")
+        entry["anchor"] = {"text": annotation.anchor.text, "hash": annotation.anchor.hash}
+        items[item_id] = entry
+    body = yaml.dump(
+        {"format": NOTES_FORMAT, "brief": brief_id, "items": items},
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    header = (
+        f"# Notes of briefing-tui on the brief '{brief_id}'. briefing-tui rewrites this file on\n"
+        "# every change; edit it only while the app is closed.\n"
+    )
+    return header + body
+
+
+def parse_notes(text: str, path: str) -> tuple[str, dict[str, Annotation]]:
+    """(brief id, annotations by item id) of a notes file's text; raises :class:`NotesError`."""
+    log = ProblemLog(path)
+    root = read_yaml(text, log)
+    if log or root is None:
+        raise NotesError(log.problems or [])
+    if type(root) is not YamlMapping:
+        log.add(root.line, root.column, "a notes file is a mapping (format, brief, items)")
+        raise NotesError(log.problems)
+    top = {key.value: value for key, value in root.pairs}
+    unknown = set(top) - {"format", "brief", "items"}
+    for key, _ in root.pairs:
+        if key.value in unknown:
+            log.add(key.line, key.column, f"unknown key '{key.value}' in a notes file")
+    if _scalar(top.get("format")) != str(NOTES_FORMAT):
+        log.add(root.line, root.column, f"not a notes file of format {NOTES_FORMAT}")
+    brief_id = _scalar(top.get("brief")) or ""
+    annotations: dict[str, Annotation] = {}
+    items = top.get("items")
+    if type(items) is YamlMapping:
+        for key, value in items.pairs:
+            annotation = _annotation(key, value, log)
+            if annotation is not None:
+                annotations[annotation.item] = annotation
+    elif items is not None and not (type(items) is Scalar and items.value in ("", "~", "null")):
+        log.add(items.line, items.column, "'items' must be a mapping of item id to notes")
+    if log:
+        raise NotesError(log.problems)
+    return brief_id, annotations
+
+
+def _scalar(node: Node | None) -> str | None:
+    return node.value if type(node) is Scalar else None
+
+
+def _annotation(key: Scalar, node: Node, log: ProblemLog) -> Annotation | None:
+    item_id = key.value
+    if not SLUG.match(item_id):
+        log.add(key.line, key.column, f"'{item_id}' is not an item id")
+        return None
+    if type(node) is not YamlMapping:
+        log.add(node.line, node.column, f"the notes of '{item_id}' must be a mapping")
+        return None
+    fields = {k.value: v for k, v in node.pairs}
+    for k, _ in node.pairs:
+        if k.value not in _FIELD_ORDER:
+            log.add(k.line, k.column, f"unknown key '{k.value}' in the notes of '{item_id}'")
+    values: dict[str, Any] = {}
+    mark = _scalar(fields.get("mark"))
+    if mark is not None:
+        if mark not in MARKS:
+            log.add(node.line, node.column, f"mark of '{item_id}' must be one of {MARKS}")
+        values["mark"] = mark
+    for name, allowed in (("flags", FLAGS), ("tags", None)):
+        words = fields.get(name)
+        if words is None:
+            continue
+        if type(words) is not Sequence or any(type(w) is not Scalar for w in words.items):
+            log.add(words.line, words.column, f"{name} of '{item_id}' must be a list of words")
+            continue
+        listed = tuple(w.value for w in words.items)  # type: ignore[union-attr]
+        if allowed is not None and not set(listed) <= set(allowed):
+            log.add(words.line, words.column, f"flags of '{item_id}' must be among {allowed}")
+        values[name] = listed
+    estimate = _scalar(fields.get("estimate"))
+    if estimate is not None:
+        try:
+            probability = float(estimate)
+        except ValueError:
+            probability = -1.0
+        if not 0.0 <= probability <= 1.0:
+            log.add(node.line, node.column, f"estimate of '{item_id}' must be from 0 to 1")
+        values["estimate"] = probability
+    note = fields.get("note")
+    if note is not None:
+        values["note"] = _scalar(note) or ""
+    updated = _timestamp(_scalar(fields.get("updated")))
+    anchor_node = fields.get("anchor")
+    anchor = None
+    if type(anchor_node) is YamlMapping:
+        parts = {k.value: _scalar(v) for k, v in anchor_node.pairs}
+        if parts.get("text") is not None and parts.get("hash"):
+            anchor = Anchor(parts["text"] or "", parts["hash"] or "")
+    if updated is None or anchor is None:
+        log.add(node.line, node.column, f"the notes of '{item_id}' lack 'updated' or 'anchor'")
+        return None
+    return Annotation(item=item_id, anchor=anchor, updated=updated, **values)
+
+
+def _timestamp(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)

@@ -1,0 +1,210 @@
+"""Where the reader's notes live, and how a change reaches the disk without ever losing one.
+
+Every change is one small edit of one item's annotation. It is applied under a lock to the notes
+file *as it is on disk at that moment* and written at once, atomically (``atomicfile``). So two
+app instances on the same brief never clobber each other: each change lands on top of the
+other's; when both change the same field of the same item, the later change wins. (A per-field
+merge without a lock was the alternative; the lock is simpler and exact.)
+
+A file that cannot be read is renamed aside with a timestamp (``x.notes.yaml.corrupt-…``) and
+never overwritten; the reader is told where it went. Undo reverts the last change made here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import platformdirs
+
+from .annotations import Annotation, blank, now
+from .atomicfile import write_atomic
+from .model import Brief
+from .notefile import NotesError, dump_notes, parse_notes
+
+NOTES_ENV = "BRIEFING_TUI_NOTES_DIR"
+
+try:  # POSIX advisory locks; elsewhere the store works without the cross-process lock
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+Edit = Callable[[Annotation], Annotation | None]
+
+
+def notes_dir(override: Path | None = None) -> Path:
+    """The notes folder: ``override``, else ``$BRIEFING_TUI_NOTES_DIR``, else the user data dir."""
+    if override is not None:
+        return override
+    if os.environ.get(NOTES_ENV):
+        return Path(os.environ[NOTES_ENV])
+    return Path(platformdirs.user_data_dir("briefing-tui")) / "notes"
+
+
+def notes_path(folder: Path, brief_id: str) -> Path:
+    """The notes file of a brief in ``folder``."""
+    return folder / f"{brief_id}.notes.yaml"
+
+
+class NotesStore:
+    """The annotations of one brief, kept in step with its notes file."""
+
+    def __init__(self, brief: Brief, folder: Path | None = None, *, undo_depth: int = 100) -> None:
+        self.brief = brief
+        self.path = notes_path(notes_dir(folder), brief.id)
+        self.annotations: dict[str, Annotation] = {}
+        #: Where an unreadable notes file was moved, and why, when that happened.
+        self.set_aside: tuple[Path, str] | None = None
+        self._undo: list[tuple[str, Annotation | None]] = []
+        self._undo_depth = undo_depth
+        with self._locked():
+            self.annotations = self._read()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the file again (another instance may have changed it)."""
+        with self._locked():
+            self.annotations = self._read()
+
+    def get(self, item_id: str) -> Annotation | None:
+        """The annotation of an item, if any."""
+        return self.annotations.get(item_id)
+
+    def _read(self) -> dict[str, Annotation]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except (OSError, UnicodeDecodeError) as exc:
+            return self._put_aside(f"cannot be read: {exc}")
+        try:
+            brief_id, annotations = parse_notes(text, str(self.path))
+        except NotesError as error:
+            first = error.problems[0] if error.problems else None
+            return self._put_aside(str(first) if first else "cannot be parsed")
+        if brief_id != self.brief.id:
+            return self._put_aside(f"holds the notes of brief '{brief_id}', not '{self.brief.id}'")
+        return annotations
+
+    def _put_aside(self, reason: str) -> dict[str, Annotation]:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        os.replace(self.path, target)
+        self.set_aside = (target, reason)
+        return {}
+
+    # -- changing -----------------------------------------------------------------------------
+
+    def change(self, item_id: str, edit: Edit, *, record_undo: bool = True) -> Annotation | None:
+        """Apply ``edit`` to an item's annotation (a blank one if none) and save at once.
+
+        ``edit`` returns the new annotation, or None to remove it; an annotation left with
+        nothing in it is removed. Returns what is stored now.
+        """
+        item = self.brief.item(item_id)
+        with self._locked():
+            current = self._read()
+            before = current.get(item_id)
+            start = before if before is not None else (blank(item) if item else None)
+            if start is None:
+                raise KeyError(f"no item '{item_id}' and no note for it")
+            after = edit(start)
+            if after is not None and after.is_empty:
+                after = None
+            if after is None:
+                current.pop(item_id, None)
+            else:
+                current[item_id] = after
+            self._write(current)
+            self.annotations = current
+        if record_undo:
+            self._undo.append((item_id, before))
+            del self._undo[: -self._undo_depth]
+        return after
+
+    def undo(self) -> str | None:
+        """Revert the last change made through this store; returns the item id, or None."""
+        if not self._undo:
+            return None
+        item_id, before = self._undo.pop()
+        self.change(item_id, lambda _current: before, record_undo=False)
+        return item_id
+
+    def reattach(self, old_id: str, new_id: str) -> Annotation | None:
+        """Move a (stale or orphaned) annotation to another item, anchored to its text now."""
+        moved = self.get(old_id)
+        item = self.brief.item(new_id)
+        if moved is None or item is None:
+            raise KeyError(f"cannot move the notes of '{old_id}' to '{new_id}'")
+        target = self.get(new_id)
+        if target is not None and not target.is_empty:
+            raise ValueError(f"'{new_id}' has notes of its own; delete or merge them first")
+        self.change(new_id, lambda _current: replace(moved, item=new_id).touched(item))
+        self.change(old_id, lambda _current: None)
+        return self.get(new_id)
+
+    def _write(self, annotations: dict[str, Annotation]) -> None:
+        write_atomic(self.path, dump_notes(self.brief.id, annotations))
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if fcntl is None:  # pragma: no cover - Windows
+            yield
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        with open(lock_path, "a+") as lock:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+# Edits, for NotesStore.change ------------------------------------------------------------------
+
+
+def toggle_mark(mark: str) -> Edit:
+    """Set ``mark``; if it is already set, clear it."""
+    return lambda a: replace(a, mark=None if a.mark == mark else mark, updated=now())
+
+
+def toggle_flag(flag: str) -> Edit:
+    """Add ``flag``, or remove it when present."""
+
+    def edit(a: Annotation) -> Annotation:
+        flags = tuple(f for f in a.flags if f != flag) if flag in a.flags else (*a.flags, flag)
+        return replace(a, flags=flags, updated=now())
+
+    return edit
+
+
+def set_tags(tags: tuple[str, ...]) -> Edit:
+    """Replace the tags (kept in the order given, without repeats)."""
+    return lambda a: replace(a, tags=tuple(dict.fromkeys(t for t in tags if t)), updated=now())
+
+
+def set_note(text: str) -> Edit:
+    """Replace the note."""
+    return lambda a: replace(a, note=text, updated=now())
+
+
+def set_estimate(probability: float | None) -> Edit:
+    """Set (or clear, with None) the estimate of a question."""
+    if probability is not None and not 0.0 <= probability <= 1.0:
+        raise ValueError("an estimate is a probability from 0 to 1")
+    return lambda a: replace(a, estimate=probability, updated=now())
+
+
+def delete() -> Edit:
+    """Remove the annotation."""
+    return lambda _a: None
