@@ -22,10 +22,11 @@ format raises :class:`NotesError`, and the store then sets it aside instead of g
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
+import re
 from collections.abc import Mapping
 from typing import Any
-
-import yaml
 
 from .annotations import FLAGS, MARKS, Anchor, Annotation
 from .errors import BriefError, ProblemLog
@@ -41,50 +42,68 @@ class NotesError(BriefError):
     """A notes file that cannot be read; ``problems`` says where and why."""
 
 
-class _Dumper(yaml.SafeDumper):
-    """Multi-line text as literal blocks, so notes read in the file as they were written."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in text else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def dump_notes(brief_id: str, annotations: Mapping[str, Annotation]) -> str:
-    """The text of a notes file holding ``annotations``."""
-    items: dict[str, Any] = {}
-    for item_id in sorted(annotations):
-        annotation = annotations[item_id]
-        entry: dict[str, Any] = {}
-        if annotation.mark:
-            entry["mark"] = annotation.mark
-        if annotation.flags:
-            entry["flags"] = list(annotation.flags)
-        if annotation.tags:
-            entry["tags"] = list(annotation.tags)
-        if annotation.estimate is not None:
-            entry["estimate"] = annotation.estimate
-        if annotation.note:
-            entry["note"] = annotation.note
-        entry["updated"] = annotation.updated.strftime("%Y-%m-%dT%H:%M:%SZ")
-        entry["anchor"] = {"text": annotation.anchor.text, "hash": annotation.anchor.hash}
-        items[item_id] = entry
-    body = yaml.dump(
-        {"format": NOTES_FORMAT, "brief": brief_id, "items": items},
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
+    """The text of a notes file holding ``annotations`` (items sorted by id)."""
     header = (
-        f"# Notes of briefing-tui on the brief '{brief_id}'. briefing-tui rewrites this file on\n"
-        "# every change; edit it only while the app is closed.\n"
+        f"# Notes of briefing-tui on the brief {_quoted(brief_id)}. briefing-tui rewrites this"
+        " file on\n# every change; edit it only while the app is closed.\n"
+        f"format: {NOTES_FORMAT}\nbrief: {_quoted(brief_id)}\n"
     )
-    return header + body
+    if not annotations:
+        return header + "items: {}\n"
+    entries = [dump_entry(annotations[item_id]) for item_id in sorted(annotations)]
+    return header + "items:\n" + "".join(entries)
+
+
+@functools.lru_cache(maxsize=65536)
+def dump_entry(annotation: Annotation) -> str:
+    """The lines of one item in the notes file (cached: a change re-emits only its item)."""
+    lines = [f"  {annotation.item}:"]
+    if annotation.mark:
+        lines.append(f"    mark: {annotation.mark}")
+    for name, words in (("flags", annotation.flags), ("tags", annotation.tags)):
+        if words:
+            lines.append(f"    {name}:")
+            lines.extend(f"      - {_quoted(word)}" for word in words)
+    if annotation.estimate is not None:
+        lines.append(f"    estimate: {annotation.estimate!r}")
+    if annotation.note:
+        lines.append("    note: " + _text(annotation.note, "      "))
+    lines.append(f"    updated: '{annotation.updated.strftime('%Y-%m-%dT%H:%M:%SZ')}'")
+    lines.append("    anchor:")
+    lines.append("      text: " + _text(annotation.anchor.text, "        "))
+    lines.append(f"      hash: {_quoted(annotation.anchor.hash)}")
+    return "\n".join(lines) + "\n"
+
+
+# Characters that YAML does not allow raw in a file, or that would change its lines.
+_NEEDS_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted YAML scalar: JSON's string syntax is valid YAML, once the characters
+    YAML forbids raw are escaped too."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NEEDS_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _text(text: str, indent: str) -> str:
+    """Text as a literal block when that keeps it exactly and readably, else double-quoted."""
+    if (
+        "\n" in text
+        and not _NEEDS_ESCAPE.search(text)
+        and "\t" not in text
+        and text == text.strip(" ")
+        and not text.startswith(("\n", " "))
+        and not any(line != line.rstrip(" ") for line in text.split("\n"))
+    ):
+        chomp = "+" if text.endswith("\n\n") else ("" if text.endswith("\n") else "-")
+        body = text[:-1] if text.endswith("\n") and chomp == "" else text
+        if chomp == "+":
+            body = text[:-1]
+        block = "\n".join(indent + line if line else "" for line in body.split("\n"))
+        return f"|{chomp}\n{block}"
+    return _quoted(text)
 
 
 def parse_notes(text: str, path: str) -> tuple[str, dict[str, Annotation]]:

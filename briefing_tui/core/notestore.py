@@ -61,6 +61,7 @@ class NotesStore:
         self.set_aside: tuple[Path, str] | None = None
         self._undo: list[tuple[str, Annotation | None]] = []
         self._undo_depth = undo_depth
+        self._stamp: tuple[int, int, int] | None = None  # the file as last read or written
         with self._locked():
             self.annotations = self._read()
 
@@ -75,7 +76,22 @@ class NotesStore:
         """The annotation of an item, if any."""
         return self.annotations.get(item_id)
 
+    def _stat(self) -> tuple[int, int, int] | None:
+        try:
+            info = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+    def _fresh(self) -> dict[str, Annotation]:
+        """The annotations as on disk now: re-read only when the file changed since we last
+        read or wrote it (another instance wrote it), which keeps a change fast."""
+        if self._stamp is not None and self._stat() == self._stamp:
+            return dict(self.annotations)
+        return self._read()
+
     def _read(self) -> dict[str, Annotation]:
+        self._stamp = self._stat()
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -100,6 +116,7 @@ class NotesStore:
             target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
         os.replace(self.path, target)
         self.set_aside = (target, reason)
+        self._stamp = None
         return {}
 
     # -- changing -----------------------------------------------------------------------------
@@ -112,7 +129,7 @@ class NotesStore:
         """
         item = self.brief.item(item_id)
         with self._locked():
-            current = self._read()
+            current = self._fresh()
             before = current.get(item_id)
             start = before if before is not None else (blank(item) if item else None)
             if start is None:
@@ -154,6 +171,7 @@ class NotesStore:
 
     def _write(self, annotations: dict[str, Annotation]) -> None:
         write_atomic(self.path, dump_notes(self.brief.id, annotations))
+        self._stamp = self._stat()
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

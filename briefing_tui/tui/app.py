@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
@@ -46,8 +47,11 @@ class BriefingApp(App[None]):
         brief: Brief | None = None,
         library: tuple[str, list[LibraryEntry]] | None = None,
         config: Config | None = None,
+        notes_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        #: Where notes are kept: None means $BRIEFING_TUI_NOTES_DIR or the user data dir.
+        self.notes_dir = notes_dir
         if (brief is None) == (library is None):
             raise ValueError("give a brief or a library")
         self._brief = brief
