@@ -169,6 +169,13 @@ class NotesStore:
         self.change(old_id, lambda _current: None)
         return self.get(new_id)
 
+    def reanchor(self, item_id: str) -> Annotation | None:
+        """Keep a stale annotation for its item's new text (the reader has read it)."""
+        item = self.brief.item(item_id)
+        if item is None:
+            raise KeyError(f"no item '{item_id}' to anchor the notes to")
+        return self.change(item_id, lambda current: current.touched(item))
+
     def _write(self, annotations: dict[str, Annotation]) -> None:
         write_atomic(self.path, dump_notes(self.brief.id, annotations))
         self._stamp = self._stat()

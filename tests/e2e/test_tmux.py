@@ -83,7 +83,9 @@ def terminal(tmp_path: Path) -> Iterator[Callable[[list[str]], Terminal]]:
             # COLUMNS/LINES (set in the test process) would override the real terminal size.
             "unset COLUMNS LINES; "
             f"cd {shlex.quote(str(REPO))} && "
-            f"BRIEFING_TUI_CONFIG={shlex.quote(str(config))} {shlex.join(command)}; "
+            f"BRIEFING_TUI_CONFIG={shlex.quote(str(config))} "
+            f"BRIEFING_TUI_NOTES_DIR={shlex.quote(str(tmp_path / 'notes'))} "
+            f"{shlex.join(command)}; "
             'echo "EXIT=$?"; sleep 60'
         )
         result = term.tmux(

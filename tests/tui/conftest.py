@@ -14,11 +14,28 @@ import pytest
 from briefing_tui.config import CONFIG_ENV, Config, load_config
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Brief
+from briefing_tui.core.notestore import NOTES_ENV
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.brief import BriefScreen
 
 from .tuikit import FLAGSHIP
 
 DEFAULT_CONFIG = 'theme = "textual-dark"\n\n[keymap]\n'
+
+
+@pytest.fixture(autouse=True)
+def detail_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detail pane follows every move at once: tests check it after each key, and the
+    pilot does not wait for timers. test_detail_delay.py tests the real delay."""
+    monkeypatch.setattr(BriefScreen, "DETAIL_DELAY", 0)
+
+
+@pytest.fixture(autouse=True)
+def notes_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Notes go to the test's own folder, never to the user's data dir."""
+    folder = tmp_path / "notes"
+    monkeypatch.setenv(NOTES_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture(autouse=True)

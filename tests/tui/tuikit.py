@@ -43,8 +43,25 @@ def brief_screen(app: App) -> BriefScreen:
 
 
 def prompts(option_list: OptionList) -> list[str]:
-    """The plain text of every row of an option list, in order."""
-    return [option.prompt.plain for option in option_list.options]
+    """The plain text of every row of an option list, in order, without the marks column
+    (three signs and a space) that item rows start with; see ``marks`` for it."""
+    return [
+        option.prompt.plain[4:] if _has_marks(option.id) else option.prompt.plain
+        for option in option_list.options
+    ]
+
+
+def marks(option_list: OptionList) -> dict[str, str]:
+    """The marks column (mark, flag, note sign) of every item row, by option id."""
+    return {
+        option.id: option.prompt.plain[:3]
+        for option in option_list.options
+        if option.id and _has_marks(option.id)
+    }
+
+
+def _has_marks(option_id: str | None) -> bool:
+    return bool(option_id) and option_id.startswith(("item:", "note:"))  # type: ignore[union-attr]
 
 
 def option_ids(option_list: OptionList) -> list[str | None]:

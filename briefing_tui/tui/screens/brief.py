@@ -9,16 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 
 from ...core.model import Brief
+from ...core.notestore import NotesStore
+from ...core.noteviews import NOTE_PREFIX, annotation_fields, note_detail, notes_rows
 from ...core.views import (
     SECTION_TITLES,
     SECTIONS,
     detail,
-    label_of,
     section_of,
     section_rows,
 )
@@ -29,10 +29,11 @@ from ..text import literal
 from ..widgets.detail import DetailPane, LinkList
 from ..widgets.items import ItemList
 from ..widgets.sections import SectionList
+from .annotating import AnnotatingScreen
 
 
-class BriefScreen(Screen[None]):
-    """Read one brief: move through sections and items, follow links both ways."""
+class BriefScreen(AnnotatingScreen):
+    """Read one brief: move through sections and items, follow links both ways, annotate."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket,backspace", "back", "Back", id="nav.back"),
@@ -42,6 +43,7 @@ class BriefScreen(Screen[None]):
         Binding("h", "pane_left", "Pane left", show=False, id="nav.pane_left"),
         Binding("l", "pane_right", "Pane right", show=False, id="nav.pane_right"),
         Binding("escape", "escape", "Out", show=False, id="nav.escape"),
+        Binding("9", "section('notes')", "Notes", show=False, id="nav.section_notes"),
         *(
             Binding(
                 str(number),
@@ -79,12 +81,23 @@ class BriefScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.notes = NotesStore(self.brief, self.app.notes_dir)  # type: ignore[attr-defined]
+        if self.notes.set_aside is not None:
+            where, why = self.notes.set_aside
+            self.notify(
+                f"Your notes file could not be read ({why}). It was kept as {where}; new notes"
+                " go to a fresh file.",
+                title="Notes set aside",
+                severity="error",
+                markup=False,
+                timeout=30,
+            )
         self.query_one("#title-bar", Static).update(
             Content.assemble(
                 ("briefing-tui  ", "bold $accent"), literal(self.brief.title, one_line=True)
             )
         )
-        self.query_one(SectionList).show_brief(self.brief)
+        self.query_one(SectionList).show_brief(self.brief, len(self.notes.annotations))
         self.query_one("#filter", Input).display = False
         self.go(Location("summary", "brief"), record=True)
         self.query_one(SectionList).focus()
@@ -123,15 +136,20 @@ class BriefScreen(Screen[None]):
             self.app.open_external(key[4:])  # type: ignore[attr-defined]
             return
         self.history.replace(self.location)
-        self.go(Location(section_of(self.brief, key), key), record=True)
+        section = "notes" if key.startswith(NOTE_PREFIX) else section_of(self.brief, key)
+        self.go(Location(section, key), record=True)
         self.query_one(ItemList).focus()
 
     def _show_section(self, section: str) -> None:
         self.section = section
         self._clear_filter()
         items = self.query_one(ItemList)
-        items.show_rows(section_rows(self.brief, section))
-        items.border_title = SECTION_TITLES[section]
+        if section == "notes":
+            rows = notes_rows(self.notes.annotations, self.brief)
+        else:
+            rows = section_rows(self.brief, section)
+        items.show_rows(rows, self.notes.annotations)
+        items.border_title = SECTION_TITLES.get(section, "Your notes")
         remembered = self._last_key.get(section)
         if not (remembered and items.highlight_id(remembered)) and items.option_count:
             items.highlighted = 0
@@ -141,15 +159,26 @@ class BriefScreen(Screen[None]):
             self._pending_detail.stop()
             self._pending_detail = None
         pane = self.query_one(DetailPane)
-        found = detail(self.brief, key) if key else None
+        annotation = None
+        if key and key.startswith(NOTE_PREFIX):
+            annotation = self.notes.get(key[len(NOTE_PREFIX) :])
+            found = note_detail(annotation, self.brief) if annotation else None
+        else:
+            found = detail(self.brief, key) if key else None
+            if key and key.startswith("item:"):
+                annotation = self.notes.get(key[5:])
         if found is None:
             pane.display = False
             return
         pane.display = True
         self._last_key[self.section] = found.key
-        pane.show(found)
+        pane.show(
+            found,
+            annotation_fields(annotation, self.brief),
+            annotation.note if annotation else "",
+        )
         # A border title given as a str is parsed as markup: brief text goes in as Content.
-        title = "Brief" if found.key == "brief" else label_of(self.brief, found.key, limit=60)
+        title = "Brief" if found.key == "brief" else found.title[:60]
         pane.border_title = literal(title, one_line=True)
 
     # -- events -------------------------------------------------------------------------------
@@ -221,6 +250,37 @@ class BriefScreen(Screen[None]):
 
     # -- actions ------------------------------------------------------------------------------
 
+    # -- annotations (keys in AnnotatingScreen) ----------------------------------------------
+
+    def after_annotation(self, item_id: str) -> None:
+        """Redraw the marks, the detail and the counts after a change to ``item_id``'s notes."""
+        items = self.query_one(ItemList)
+        if self.section == "notes":
+            keep = items.highlighted_id
+            with self.prevent(OptionList.OptionHighlighted):
+                items.show_rows(
+                    notes_rows(self.notes.annotations, self.brief),
+                    self.notes.annotations,
+                    query=items.query_text,
+                )
+                if keep:
+                    items.highlight_id(keep)
+        else:
+            items.refresh_marks(self.notes.annotations)
+        self.query_one(SectionList).update_notes_count(len(self.notes.annotations))
+        self._show_detail(items.highlighted_id)
+
+    def set_filter(self, query: str) -> None:
+        """Put ``query`` in the filter (an empty one closes it)."""
+        field = self.query_one("#filter", Input)
+        if not query:
+            self._clear_filter()
+            self.notify("Showing all rows.", timeout=2)
+            return
+        field.display = True
+        field.value = query
+        self.query_one(ItemList).focus()
+
     def action_back(self) -> None:
         """Go back to the previous jump's location."""
         self.history.replace(self.location)
@@ -239,7 +299,7 @@ class BriefScreen(Screen[None]):
         self.go(location, record=False)
 
     def action_section(self, section: str) -> None:
-        """Show a section (number keys)."""
+        """Show a section (number keys; 9 is your notes)."""
         self.go(Location(section, self._last_key.get(section, "")), record=False)
         self.query_one(ItemList).focus()
 

@@ -89,11 +89,16 @@ class DetailPane(VerticalScroll, can_focus=False):
             yield Markdown(
                 id=f"detail-md-{number}", parser_factory=self._parser_factory, open_links=False
             )
+        yield Static("Your notes", id="detail-yours-heading", classes="heading")
+        yield Static(id="detail-yours")
+        yield Markdown(id="detail-your-note", parser_factory=self._parser_factory, open_links=False)
         yield Static("Links", id="detail-links-heading", classes="heading")
         yield LinkList(id="links")
 
-    def show(self, detail: Detail) -> None:
-        """Show ``detail``: title, fields, Markdown sections, links."""
+    def show(
+        self, detail: Detail, yours: list[tuple[str, str]] | None = None, note: str = ""
+    ) -> None:
+        """Show ``detail``: title, fields, Markdown sections, the reader's notes, links."""
         self.query_one("#detail-title", Static).update(
             Content.assemble((f"{detail.kind}  ", "dim"), literal(detail.title, "bold"))
         )
@@ -108,11 +113,23 @@ class DetailPane(VerticalScroll, can_focus=False):
                 heading.display = markdown.display = True
             else:
                 heading.display = markdown.display = False
+        self.show_yours(yours or [], note)
         links = self.query_one(LinkList)
         links.show_links(detail.links)
         self.query_one("#detail-links-heading").display = bool(detail.links)
         links.display = bool(detail.links)
         self.scroll_home(animate=False)
+
+    def show_yours(self, yours: list[tuple[str, str]], note: str) -> None:
+        """Show (or hide) the reader's own notes on the item."""
+        self.query_one("#detail-yours-heading").display = bool(yours or note)
+        fields = self.query_one("#detail-yours", Static)
+        fields.display = bool(yours)
+        fields.update(_fields(yours))
+        markdown = self.query_one("#detail-your-note", Markdown)
+        markdown.display = bool(note.strip())
+        if note.strip():
+            markdown.update(safe_markdown(note))
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()

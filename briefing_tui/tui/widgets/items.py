@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from ...core.annotations import Annotation
+from ...core.noteviews import NOTE_PREFIX, marks_of
 from ...core.search import filter_rows
 from ...core.views import Row
 from ..text import literal
@@ -17,12 +21,25 @@ class ItemList(NavList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: list[Row] = []
+        self._annotations: Mapping[str, Annotation] = {}
         self.query_text = ""
 
-    def show_rows(self, rows: list[Row], *, query: str = "") -> None:
-        """Show ``rows``, filtered by ``query`` when given."""
+    def show_rows(
+        self, rows: list[Row], annotations: Mapping[str, Annotation], *, query: str = ""
+    ) -> None:
+        """Show ``rows`` with the reader's marks, filtered by ``query`` when given."""
         self._rows = rows
+        self._annotations = annotations
         self.filter(query)
+
+    def refresh_marks(self, annotations: Mapping[str, Annotation]) -> None:
+        """Redraw the marks column after an annotation changed (the rows stay as they are)."""
+        self._annotations = annotations
+        by_key = {row.key: row for row in self._rows}
+        for index, option in enumerate(self.options):
+            row = by_key.get(option.id or "")
+            if row is not None:
+                self.replace_option_prompt_at_index(index, self._prompt(row))
 
     def filter(self, query: str) -> None:
         """Show only the rows matching ``query`` (substring first, then fuzzy).
@@ -33,9 +50,9 @@ class ItemList(NavList):
         changed = query != self.query_text
         self.query_text = query
         keep = self.highlighted_id
-        rows = filter_rows(self._rows, query) if query else self._rows
+        rows = filter_rows(self._rows, query, self._annotations) if query else self._rows
         if rows:
-            self.set_options(Option(_prompt(row), id=row.key) for row in rows)
+            self.set_options(Option(self._prompt(row), id=row.key) for row in rows)
         else:
             empty = "no match" if query else "nothing in this section"
             self.set_options([Option(Content.styled(f"({empty})", "dim italic"), disabled=True)])
@@ -48,9 +65,15 @@ class ItemList(NavList):
         """How many rows pass the filter."""
         return sum(1 for option in self.options if not option.disabled)
 
-
-def _prompt(row: Row) -> Content:
-    label = literal(row.label, one_line=True)
-    if not row.aside:
-        return label
-    return Content.assemble(literal(row.aside, "bold", one_line=True), "  ", label)
+    def _prompt(self, row: Row) -> Content:
+        label = literal(row.label, one_line=True)
+        if row.key.startswith(("item:", NOTE_PREFIX)):
+            item_id = row.key.split(":", 1)[1]
+            marks: Content | str = Content.styled(
+                marks_of(self._annotations.get(item_id)) + " ", "bold $accent"
+            )
+        else:
+            marks = ""
+        if not row.aside:
+            return Content.assemble(marks, label)
+        return Content.assemble(marks, literal(row.aside, "bold", one_line=True), "  ", label)

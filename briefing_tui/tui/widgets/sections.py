@@ -13,8 +13,8 @@ from .nav_list import NavList
 class SectionList(NavList):
     """Summary, Actors, Issues, ... Source; highlighting a section shows its items."""
 
-    def show_brief(self, brief: Brief) -> None:
-        """List the sections of ``brief``."""
+    def show_brief(self, brief: Brief, notes: int) -> None:
+        """List the sections of ``brief``, and the reader's notes with their count."""
         options = []
         for number, section in enumerate(SECTIONS, start=1):
             count = "" if section == "summary" else f" {section_count(brief, section)}"
@@ -22,4 +22,13 @@ class SectionList(NavList):
                 (f"{number} ", "dim"), SECTION_TITLES[section], (count, "dim")
             )
             options.append(Option(prompt, id=section))
+        options.append(Option(_notes_prompt(notes), id="notes"))
         self.set_options(options)
+
+    def update_notes_count(self, notes: int) -> None:
+        """Show how many items the reader has annotated."""
+        self.replace_option_prompt("notes", _notes_prompt(notes))
+
+
+def _notes_prompt(count: int) -> Content:
+    return Content.assemble(("9 ", "dim"), "Notes", (f" {count}", "dim"))

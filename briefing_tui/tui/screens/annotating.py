@@ -1,0 +1,265 @@
+"""The annotation keys of the brief screen: marks, flags, notes, tags, estimates, undo.
+
+Every change goes straight to the notes file through :class:`NotesStore` (atomic, locked);
+if the disk refuses, the reader is told at once that the change was NOT saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from ...core.annotations import Annotation, accepts_estimate, estimate_words
+from ...core.model import Brief
+from ...core.notestore import (
+    Edit,
+    NotesStore,
+    delete,
+    set_estimate,
+    set_note,
+    set_tags,
+    toggle_flag,
+    toggle_mark,
+)
+from ...core.noteviews import NOTE_PREFIX
+from ...core.views import label_of
+from ..location import Location
+
+#: The filters `m` steps through while triaging (see core/search.py for the query language).
+TRIAGE_FILTERS = ("is:unannotated", "is:marked", "is:star", "is:follow-up", "")
+
+
+class AnnotatingScreen(Screen[None]):
+    """A screen showing one brief whose items the reader can annotate by key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "mark('agree')", "Agree", id="note.agree"),
+        Binding("d", "mark('disagree')", "Disagree", id="note.disagree"),
+        Binding("u", "mark('doubt')", "Doubt", id="note.doubt"),
+        Binding("asterisk", "flag('star')", "Star", show=False, id="note.star"),
+        Binding("f", "flag('follow-up')", "Follow up", show=False, id="note.follow_up"),
+        Binding("n", "edit_note", "Note", id="note.edit"),
+        Binding("t", "edit_tags", "Tags", show=False, id="note.tags"),
+        Binding("e", "edit_estimate", "Estimate", show=False, id="note.estimate"),
+        Binding("z", "undo", "Undo", show=False, id="note.undo"),
+        Binding("m", "triage", "Triage filter", show=False, id="note.triage"),
+        Binding("r", "reattach", "Re-attach note", show=False, id="note.reattach"),
+        Binding("K", "reanchor", "Keep note for new text", show=False, id="note.keep"),
+        Binding("D", "delete_note", "Delete note", show=False, id="note.delete"),
+    ]
+
+    brief: Brief
+    notes: NotesStore
+
+    # Provided by the screen that shows the brief.
+    location: Location
+
+    def after_annotation(self, item_id: str) -> None:
+        """Redraw what shows the annotation of ``item_id``."""
+        raise NotImplementedError
+
+    def set_filter(self, query: str) -> None:
+        """Show the filter with ``query`` in it."""
+        raise NotImplementedError
+
+    # -- the item the keys act on --------------------------------------------------------------
+
+    def _target(self, *, notes_too: bool = False) -> str | None:
+        """The id of the selected item, or None (the reader is told why)."""
+        key = self.location.key
+        if key.startswith("item:"):
+            return key[5:]
+        if notes_too and key.startswith(NOTE_PREFIX):
+            return key[len(NOTE_PREFIX) :]
+        if key.startswith(NOTE_PREFIX):
+            item_id = key[len(NOTE_PREFIX) :]
+            if self.brief.item(item_id) is not None:
+                return item_id
+            self.notify("This note's item is gone: re-attach it (r) or delete it (D).")
+            return None
+        self.notify("Select an item to annotate it.", timeout=3)
+        return None
+
+    def _apply(self, item_id: str, edit: Edit, done: str = "") -> Annotation | None:
+        try:
+            after = self.notes.change(item_id, edit)
+        except OSError as exc:
+            self.notify(
+                f"NOT saved: {exc.strerror or exc}. Your change is not in the notes file.",
+                title="Notes",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+            return None
+        self.after_annotation(item_id)
+        if done:
+            self.notify(done, timeout=2, markup=False)
+        return after
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_mark(self, mark: str) -> None:
+        """Mark the selected item (pressing the same mark again clears it)."""
+        item_id = self._target()
+        if item_id:
+            self._apply(item_id, toggle_mark(mark))
+
+    def action_flag(self, flag: str) -> None:
+        """Toggle a flag (star, follow-up) on the selected item."""
+        item_id = self._target()
+        if item_id:
+            self._apply(item_id, toggle_flag(flag))
+
+    def action_edit_note(self) -> None:
+        """Write or edit the note on the selected item."""
+        from .note_editor import NoteEditor
+
+        item_id = self._target()
+        if not item_id:
+            return
+        current = self.notes.get(item_id)
+        self._ask(
+            NoteEditor(self._about(item_id), current.note if current else ""),
+            lambda text: self._apply(item_id, set_note(text), "Note saved."),
+        )
+
+    def action_edit_tags(self) -> None:
+        """Set the tags of the selected item."""
+        from .prompt import Prompt
+
+        item_id = self._target()
+        if not item_id:
+            return
+        current = self.notes.get(item_id)
+        value = " ".join(current.tags) if current else ""
+
+        def save(text: str) -> None:
+            tags = tuple(t.strip().lstrip("#") for t in text.replace(",", " ").split())
+            self._apply(item_id, set_tags(tags), "Tags saved.")
+
+        self._ask(
+            Prompt("Tags of", self._about(item_id), value, "Words separated by spaces or commas."),
+            save,
+        )
+
+    def action_edit_estimate(self) -> None:
+        """Give a question your estimate, as a percentage."""
+        from .prompt import Prompt
+
+        item_id = self._target()
+        item = self.brief.item(item_id) if item_id else None
+        if item is None or item_id is None:
+            return
+        if not accepts_estimate(item):
+            self.notify("Estimates are for questions (section 5).", timeout=3)
+            return
+        current = self.notes.get(item_id)
+        value = f"{current.estimate * 100:g}" if current and current.estimate is not None else ""
+
+        def save(text: str) -> None:
+            text = text.strip().rstrip("%").strip()
+            if not text:
+                self._apply(item_id, set_estimate(None), "Estimate cleared.")
+                return
+            try:
+                percent = float(text)
+            except ValueError:
+                percent = -1
+            if not 0 <= percent <= 100:
+                self.notify("An estimate is a percentage from 0 to 100.", severity="warning")
+                return
+            self._apply(
+                item_id,
+                set_estimate(percent / 100),
+                f"Estimate: {estimate_words(percent / 100)}.",
+            )
+
+        self._ask(
+            Prompt("Your estimate for", self._about(item_id), value, "A percentage, 0-100."),
+            save,
+        )
+
+    def action_undo(self) -> None:
+        """Undo the last annotation change."""
+        try:
+            item_id = self.notes.undo()
+        except OSError as exc:
+            self.notify(f"Undo NOT saved: {exc}", severity="error", markup=False)
+            return
+        if item_id is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.after_annotation(item_id)
+        self.notify(f"Undone: {self._about(item_id)}", timeout=2, markup=False)
+
+    def action_triage(self) -> None:
+        """Step through the triage filters: unannotated, marked, starred, follow-up, all."""
+        current = getattr(self, "_triage", -1)
+        self._triage = (current + 1) % len(TRIAGE_FILTERS)
+        self.set_filter(TRIAGE_FILTERS[self._triage])
+
+    def action_reattach(self) -> None:
+        """Move the selected note (stale or orphaned) to another item."""
+        from .item_picker import ItemPicker
+
+        old_id = self._target(notes_too=True)
+        if not old_id or self.notes.get(old_id) is None:
+            self.notify("This item has no note to re-attach.", timeout=3)
+            return
+
+        def move(new_id: str) -> None:
+            try:
+                self.notes.reattach(old_id, new_id)
+            except (KeyError, ValueError, OSError) as exc:
+                self.notify(str(exc), severity="warning", markup=False)
+                return
+            self.after_annotation(old_id)
+            self.after_annotation(new_id)
+            self.notify(f"Note moved to {self._about(new_id)}", markup=False)
+
+        self._ask(ItemPicker(self.brief, "Re-attach the note to which item?"), move)
+
+    def action_reanchor(self) -> None:
+        """Keep a stale note: it now refers to the item's new text."""
+        item_id = self._target(notes_too=True)
+        if not item_id or self.notes.get(item_id) is None:
+            return
+        try:
+            self.notes.reanchor(item_id)
+        except (KeyError, OSError) as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self.after_annotation(item_id)
+        self.notify("Note kept for the new text.", timeout=2)
+
+    def action_delete_note(self) -> None:
+        """Delete the selected item's annotation, after a yes (undo brings it back)."""
+        from .confirm import ConfirmScreen
+
+        item_id = self._target(notes_too=True)
+        if not item_id or self.notes.get(item_id) is None:
+            self.notify("Nothing to delete here.", timeout=2)
+            return
+        self._ask(
+            ConfirmScreen("Delete your notes on this item? (z undoes it)", self._about(item_id)),
+            lambda yes: self._apply(item_id, delete(), "Notes deleted.") if yes else None,
+        )
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _about(self, item_id: str) -> str:
+        if self.brief.item(item_id) is not None:
+            return label_of(self.brief, f"item:{item_id}", limit=70)
+        note = self.notes.get(item_id)
+        return note.anchor.text[:70] if note else item_id
+
+    def _ask(self, screen: Screen, then: Callable) -> None:  # type: ignore[type-arg]
+        def answered(result: object) -> None:
+            if result is not None:
+                then(result)
+
+        self.app.push_screen(screen, answered)

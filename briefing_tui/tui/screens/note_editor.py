@@ -1,0 +1,55 @@
+"""The note editor: a Markdown note in a TextArea, saved or cancelled by key."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+from ..text import literal
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """Edit a note; dismisses with the new text, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2,ctrl+g", "save", "Save", id="note.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
+    ]
+
+    def __init__(self, about: str, text: str) -> None:
+        super().__init__()
+        self.about = about
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="tall"):
+            yield Static(
+                Content.assemble(("Your note on: ", "bold"), literal(self.about, one_line=True))
+            )
+            editor = TextArea(self.text, id="note-text", soft_wrap=True, tab_behavior="indent")
+            editor.language = None
+            yield editor
+            yield Static(
+                "Markdown. F2 (or ctrl+g) saves, Esc cancels; an empty note removes it.",
+                classes="hint",
+                markup=False,
+            )
+
+    def on_mount(self) -> None:
+        editor = self.query_one(TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+
+    def action_save(self) -> None:
+        """Keep the text."""
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        """Keep the note as it was."""
+        self.dismiss(None)
