@@ -9,6 +9,7 @@ from .discover import find_briefs
 from .errors import BriefError, Problem
 from .loader import load_brief
 from .model import Brief
+from .notestore import count_notes
 
 
 @dataclass(frozen=True)
@@ -18,18 +19,20 @@ class LibraryEntry:
     path: Path
     brief: Brief | None
     problems: tuple[Problem, ...] = ()
-    annotated: int = 0  # items the reader has annotated (notes arrive in a later version)
+    annotated: int = 0  # items the reader has annotated
 
 
-def load_library(folder: Path) -> list[LibraryEntry]:
-    """Load every brief under ``folder``, sorted by publication date (newest first), then title.
+def load_library(folder: Path, notes_dir: Path | None = None) -> list[LibraryEntry]:
+    """Load every brief under ``folder``, sorted by publication date (newest first), then title,
+    each with how many of its items the reader has annotated.
 
     Briefs that fail to load are kept, with their problems, after the valid ones.
     """
     entries: list[LibraryEntry] = []
     for path in find_briefs([folder]):
         try:
-            entries.append(LibraryEntry(path, load_brief(path)))
+            brief = load_brief(path)
+            entries.append(LibraryEntry(path, brief, (), count_notes(brief.id, notes_dir)))
         except BriefError as error:
             entries.append(LibraryEntry(path, None, error.problems))
     valid = [e for e in entries if e.brief is not None]

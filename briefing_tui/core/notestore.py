@@ -50,6 +50,17 @@ def notes_path(folder: Path, brief_id: str) -> Path:
     return folder / f"{brief_id}.notes.yaml"
 
 
+def count_notes(brief_id: str, folder: Path | None = None) -> int:
+    """How many items of a brief the reader has annotated, read without changing anything
+    (0 when there is no notes file, or one that cannot be read)."""
+    path = notes_path(notes_dir(folder), brief_id)
+    try:
+        _, annotations = parse_notes(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError, NotesError):
+        return 0
+    return len(annotations)
+
+
 class NotesStore:
     """The annotations of one brief, kept in step with its notes file."""
 

@@ -68,8 +68,7 @@ def notes_rows(annotations: Mapping[str, Annotation], brief: Brief) -> list[Row]
                 if label == "orphan"
                 else label_of(brief, f"item:{annotation.item}")
             )
-            aside = f"{label} {marks_of(annotation)}".strip()
-            rows.append(Row(NOTE_PREFIX + annotation.item, name, aside, annotation.item))
+            rows.append(Row(NOTE_PREFIX + annotation.item, name, label, annotation.item))
     return rows
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on
@@ -69,6 +70,19 @@ class LibraryScreen(Screen[None]):
         for key, cells in rows.items():
             table.add_row(*cells, key=key)
         table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a brief: its annotation count may have changed."""
+        from ...core.notestore import count_notes
+
+        table = self.query_one(LibraryTable)
+        for key, entry in self.entries.items():
+            if entry.brief is None:
+                continue
+            count = count_notes(entry.brief.id, self.app.notes_dir)  # type: ignore[attr-defined]
+            if count != entry.annotated:
+                self.entries[key] = replace(entry, annotated=count)
+                table.update_cell(key, "annotated", Content(f"{count}/{len(entry.brief.items)}"))
 
     @on(DataTable.RowSelected)
     def row_selected(self, event: DataTable.RowSelected) -> None:
