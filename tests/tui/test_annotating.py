@@ -140,3 +140,59 @@ async def test_an_unreadable_notes_file_is_set_aside_and_the_reader_told(
         await pilot.press("4", "a")  # new notes go to a fresh file
         assert aside[0].read_text() == "items: [unclosed\n"
         assert on_disk(flagship, notes_folder).get(flagship.positions[0].id).mark == "agree"
+
+
+async def test_stale_and_orphaned_notes_are_listed_and_can_be_kept_moved_or_deleted(
+    tmp_path: Path, config, notes_folder: Path
+):
+    import shutil
+
+    from briefing_tui.core.loader import load_brief
+    from briefing_tui.core.notestore import set_note
+    from briefing_tui.tui.screens.confirm import ConfirmScreen
+    from briefing_tui.tui.screens.item_picker import ItemPicker
+
+    from .tuikit import FLAGSHIP
+
+    folder = tmp_path / "brief"
+    folder.mkdir()
+    for path in FLAGSHIP.parent.glob(FLAGSHIP.stem + ".*"):
+        shutil.copy(path, folder)
+    brief_path = folder / FLAGSHIP.name
+    before = load_brief(brief_path)
+    store = NotesStore(before, notes_folder)
+    store.change("trump-likely-to-balk", set_note("orphan soon"))
+    store.change("zelensky-no-clear-answer", set_note("stale soon"))
+    text = brief_path.read_text(encoding="utf-8").replace("trump-likely-to-balk", "trump-balks")
+    old = before.item("zelensky-no-clear-answer").body
+    brief_path.write_text(text.replace(old, "Says nobody answered him."), encoding="utf-8")
+    after = load_brief(brief_path)
+
+    app = BriefingApp(brief=after, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = brief_screen(app)
+        await pilot.press("9")
+        shown = prompts(screen.query_one("#items"))
+        assert shown[0].startswith("orphan") and shown[1].startswith("stale")
+        text_now = screen_text(app)
+        assert "no item 'trump-likely-to-balk'" in text_now  # the orphan is selected
+
+        await pilot.press("r")  # re-attach the orphan to the renamed position
+        assert isinstance(app.screen, ItemPicker)
+        await pilot.press(*"trump-balks", "enter")
+        notes = on_disk(after, notes_folder)
+        assert notes.get("trump-balks").note == "orphan soon"
+        assert notes.get("trump-likely-to-balk") is None
+
+        await pilot.press("g")  # now the stale note is first
+        assert "Says nobody answered him." in screen_text(app)  # old and new text both shown
+        assert old[:40] in screen_text(app)
+        await pilot.press("K")  # keep it for the new text: no longer stale
+        assert not prompts(screen.query_one("#items"))[0].startswith("stale")
+
+        await pilot.press("D")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        assert on_disk(after, notes_folder).get("zelensky-no-clear-answer") is None
+        await pilot.press("z")  # undo brings it back
+        assert on_disk(after, notes_folder).get("zelensky-no-clear-answer").note == "stale soon"
