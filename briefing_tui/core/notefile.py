@@ -154,6 +154,10 @@ def _annotation(key: Scalar, node: Node, log: ProblemLog) -> Annotation | None:
         if k.value not in _FIELD_ORDER:
             log.add(k.line, k.column, f"unknown key '{k.value}' in the notes of '{item_id}'")
     values: dict[str, Any] = {}
+    for name in ("mark", "estimate", "note", "updated"):
+        value = fields.get(name)
+        if value is not None and type(value) is not Scalar:
+            log.add(value.line, value.column, f"{name} of '{item_id}' must be text, not a list")
     mark = _scalar(fields.get("mark"))
     if mark is not None:
         if mark not in MARKS:
@@ -187,6 +191,9 @@ def _annotation(key: Scalar, node: Node, log: ProblemLog) -> Annotation | None:
     anchor = None
     if type(anchor_node) is YamlMapping:
         parts = {k.value: _scalar(v) for k, v in anchor_node.pairs}
+        for k, _ in anchor_node.pairs:
+            if k.value not in ("text", "hash"):
+                log.add(k.line, k.column, f"unknown key '{k.value}' in the anchor of '{item_id}'")
         if parts.get("text") is not None and parts.get("hash"):
             anchor = Anchor(parts["text"] or "", parts["hash"] or "")
     if updated is None or anchor is None:

@@ -70,9 +70,10 @@ class NotesStore:
         self.annotations: dict[str, Annotation] = {}
         #: Where an unreadable notes file was moved, and why, when that happened.
         self.set_aside: tuple[Path, str] | None = None
-        self._undo: list[tuple[str, Annotation | None]] = []
+        # Each undo step restores one or more items (a re-attach changes two) as they were.
+        self._undo: list[list[tuple[str, Annotation | None]]] = []
         self._undo_depth = undo_depth
-        self._stamp: tuple[int, int, int] | None = None  # the file as last read or written
+        self._known: str | None = None  # the file's text as last read or written
         with self._locked():
             self.annotations = self._read()
 
@@ -87,22 +88,20 @@ class NotesStore:
         """The annotation of an item, if any."""
         return self.annotations.get(item_id)
 
-    def _stat(self) -> tuple[int, int, int] | None:
-        try:
-            info = self.path.stat()
-        except FileNotFoundError:
-            return None
-        return (info.st_mtime_ns, info.st_size, info.st_ino)
-
     def _fresh(self) -> dict[str, Annotation]:
-        """The annotations as on disk now: re-read only when the file changed since we last
-        read or wrote it (another instance wrote it), which keeps a change fast."""
-        if self._stamp is not None and self._stat() == self._stamp:
-            return dict(self.annotations)
+        """The annotations as on disk now. The file is read each time (cheap) but parsed only
+        when its text differs from what this store last read or wrote: another instance wrote
+        it. Comparing the text, not the mtime, cannot miss a same-size rewrite."""
+        if self._known is not None:
+            try:
+                if self.path.read_text(encoding="utf-8") == self._known:
+                    return dict(self.annotations)
+            except (OSError, UnicodeDecodeError):
+                pass  # _read reports it
         return self._read()
 
     def _read(self) -> dict[str, Annotation]:
-        self._stamp = self._stat()
+        self._known = None
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -116,6 +115,7 @@ class NotesStore:
             return self._put_aside(str(first) if first else "cannot be parsed")
         if brief_id != self.brief.id:
             return self._put_aside(f"holds the notes of brief '{brief_id}', not '{self.brief.id}'")
+        self._known = text
         return annotations
 
     def _put_aside(self, reason: str) -> dict[str, Annotation]:
@@ -127,7 +127,7 @@ class NotesStore:
             target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
         os.replace(self.path, target)
         self.set_aside = (target, reason)
-        self._stamp = None
+        self._known = None
         return {}
 
     # -- changing -----------------------------------------------------------------------------
@@ -148,37 +148,63 @@ class NotesStore:
             after = edit(start)
             if after is not None and after.is_empty:
                 after = None
-            if after is None:
-                current.pop(item_id, None)
-            else:
-                current[item_id] = after
+            self._set(current, item_id, after)
             self._write(current)
-            self.annotations = current
         if record_undo:
-            self._undo.append((item_id, before))
-            del self._undo[: -self._undo_depth]
+            self._remember([(item_id, before)])
         return after
 
     def undo(self) -> str | None:
-        """Revert the last change made through this store; returns the item id, or None."""
+        """Revert the last change made through this store; returns an item id, or None.
+
+        The items are put back exactly as they were, whether or not the brief still has
+        them (undoing the deletion of an orphaned note brings the orphan back).
+        """
         if not self._undo:
             return None
-        item_id, before = self._undo.pop()
-        self.change(item_id, lambda _current: before, record_undo=False)
-        return item_id
+        step = self._undo.pop()
+        with self._locked():
+            current = self._fresh()
+            for item_id, before in reversed(step):
+                self._set(current, item_id, before)
+            self._write(current)
+        return step[0][0]
 
     def reattach(self, old_id: str, new_id: str) -> Annotation | None:
-        """Move a (stale or orphaned) annotation to another item, anchored to its text now."""
-        moved = self.get(old_id)
+        """Move a (stale or orphaned) annotation to another item, anchored to its text now.
+
+        One undo step puts both items back as they were.
+        """
         item = self.brief.item(new_id)
-        if moved is None or item is None:
-            raise KeyError(f"cannot move the notes of '{old_id}' to '{new_id}'")
-        target = self.get(new_id)
-        if target is not None and not target.is_empty:
-            raise ValueError(f"'{new_id}' has notes of its own; delete or merge them first")
-        self.change(new_id, lambda _current: replace(moved, item=new_id).touched(item))
-        self.change(old_id, lambda _current: None)
-        return self.get(new_id)
+        if item is None:
+            raise KeyError(f"no item '{new_id}' to move the notes to")
+        with self._locked():
+            current = self._fresh()
+            moved = current.get(old_id)
+            if moved is None:
+                raise KeyError(f"no notes on '{old_id}' to move")
+            target = current.get(new_id)
+            if target is not None and not target.is_empty:
+                raise ValueError(f"'{new_id}' has notes of its own; delete or merge them first")
+            after = replace(moved, item=new_id).touched(item)
+            self._set(current, new_id, after)
+            self._set(current, old_id, None)
+            self._write(current)
+        self._remember([(new_id, target), (old_id, moved)])
+        return after
+
+    def _set(
+        self, annotations: dict[str, Annotation], item_id: str, value: Annotation | None
+    ) -> None:
+        if value is None:
+            annotations.pop(item_id, None)
+        else:
+            annotations[item_id] = value
+        self.annotations = annotations
+
+    def _remember(self, step: list[tuple[str, Annotation | None]]) -> None:
+        self._undo.append(step)
+        del self._undo[: -self._undo_depth]
 
     def reanchor(self, item_id: str) -> Annotation | None:
         """Keep a stale annotation for its item's new text (the reader has read it)."""
@@ -188,8 +214,9 @@ class NotesStore:
         return self.change(item_id, lambda current: current.touched(item))
 
     def _write(self, annotations: dict[str, Annotation]) -> None:
-        write_atomic(self.path, dump_notes(self.brief.id, annotations))
-        self._stamp = self._stat()
+        text = dump_notes(self.brief.id, annotations)
+        write_atomic(self.path, text)
+        self._known = text
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
