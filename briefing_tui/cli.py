@@ -1,8 +1,8 @@
 """The ``briefing-tui`` command line.
 
-``briefing-tui [PATH]`` opens the reader; ``validate`` and ``schema`` use only the core and
-never import Textual (its import alone costs about 0.3 s), so validation stays quick in editors'
-save hooks. The reader's modules are imported only when the reader opens.
+``briefing-tui [PATH]`` opens the reader; ``validate``, ``schema`` and ``export`` use only the
+core and never import Textual (its import alone costs about 0.3 s), so validation stays quick in
+editors' save hooks. The reader's modules are imported only when the reader opens.
 """
 
 from __future__ import annotations
@@ -14,12 +14,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .core.annotations import Annotation, now
 from .core.discover import find_briefs
 from .core.errors import BriefError, Problem
-from .core.loader import load_brief
+from .core.export import ExportRefused, export_markdown, write_export
+from .core.loader import load_brief, source_path
+from .core.model import Brief
+from .core.notestore import NotesStore, notes_path
+from .core.notestore import notes_dir as default_notes_dir
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("open", "validate", "schema")
+COMMANDS = ("open", "validate", "schema", "export")
+NOTES_DIR_HELP = (
+    "where the notes files are (default: $BRIEFING_TUI_NOTES_DIR, else the user data folder)"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
         " briefs that come with briefing-tui.",
     )
     open_.add_argument("path", nargs="?", type=Path, metavar="PATH")
+    open_.add_argument("--notes-dir", type=Path, metavar="DIR", help=NOTES_DIR_HELP)
 
     validate = commands.add_parser(
         "validate",
@@ -55,6 +64,26 @@ def _parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of the brief format",
         description="Print the JSON Schema (draft 2020-12) of the brief format.",
     )
+
+    export = commands.add_parser(
+        "export",
+        help="export your notes on a brief (or a folder of briefs) to Markdown",
+        description="Write your notes on a brief to Markdown: PATH is a brief, written to"
+        " -o FILE (default <brief-id>.md; '-' for standard output), or a folder, whose briefs"
+        " are written one file each, <brief-id>.md, into -o DIR (default: the current folder)."
+        " Text between the keep markers of an existing export is carried over; a file edited"
+        " elsewhere, or not written by an export, is not overwritten without --force."
+        " Exit 0 when all went well, 1 when a brief is invalid or a file was not overwritten,"
+        " 2 on usage errors.",
+    )
+    export.add_argument("path", type=Path, metavar="PATH")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE|DIR", help="where to write")
+    export.add_argument("--notes-dir", type=Path, metavar="DIR", help=NOTES_DIR_HELP)
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite a file even if it was edited outside its keep region",
+    )
     return parser
 
 
@@ -66,7 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv.insert(0, "open")  # `briefing-tui [PATH]` opens the reader
     args = parser.parse_args(argv)
     if args.command == "open":
-        return open_reader(args.path)
+        return open_reader(args.path, notes_dir=args.notes_dir)
+    if args.command == "export":
+        return export(args.path, args.output, notes_dir=args.notes_dir, force=args.force)
     if args.command == "validate":
         return validate(args.paths, output=args.format, quiet=args.quiet)
     if args.command == "schema":
@@ -87,8 +118,8 @@ def bundled_briefs() -> Path:
     return package / "examples"
 
 
-def open_reader(path: Path | None) -> int:
-    """Load what ``path`` names and run the reader on it."""
+def open_reader(path: Path | None, *, notes_dir: Path | None = None) -> int:
+    """Load what ``path`` names and run the reader on it (notes in ``notes_dir`` if given)."""
     if path is None:
         path = Path("briefs") if Path("briefs").is_dir() else bundled_briefs()
     if not path.exists():
@@ -106,7 +137,7 @@ def open_reader(path: Path | None) -> int:
             return EXIT_PROBLEMS
         from .tui.app import BriefingApp
 
-        BriefingApp(library=(str(path), entries), config=config).run()
+        BriefingApp(library=(str(path), entries), config=config, notes_dir=notes_dir).run()
         return EXIT_OK
     try:
         brief = load_brief(path)
@@ -117,7 +148,7 @@ def open_reader(path: Path | None) -> int:
         return EXIT_PROBLEMS
     from .tui.app import BriefingApp
 
-    BriefingApp(brief=brief, config=config).run()
+    BriefingApp(brief=brief, config=config, notes_dir=notes_dir).run()
     return EXIT_OK
 
 
@@ -161,3 +192,109 @@ def validate(paths: Sequence[Path], *, output: str = "text", quiet: bool = False
             else:
                 print(f"{len(files)} {noun} checked: all valid", file=sys.stderr)
     return EXIT_PROBLEMS if invalid else EXIT_OK
+
+
+def export(
+    path: Path, output: Path | None, *, notes_dir: Path | None = None, force: bool = False
+) -> int:
+    """Export the notes on the brief at ``path``, or on every brief of the folder ``path``."""
+    if not path.exists():
+        print(f"briefing-tui export: no such file or folder: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    if not path.is_dir():
+        if output is not None and output.is_dir():
+            return _export_one(path, None, output, notes_dir, force=force)
+        return _export_one(path, output, Path(), notes_dir, force=force)
+    folder = output or Path()
+    if str(folder) == "-":
+        print("briefing-tui export: -o - (standard output) takes one brief", file=sys.stderr)
+        return EXIT_USAGE
+    if folder.exists() and not folder.is_dir():
+        print(f"briefing-tui export: {folder} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    files = find_briefs([path])
+    if not files:
+        print(f"briefing-tui export: no briefs (*.yaml, *.yml) in {path}", file=sys.stderr)
+        return EXIT_USAGE
+    taken: dict[str, Path] = {}
+    return max(
+        _export_one(file, None, folder, notes_dir, force=force, taken=taken) for file in files
+    )
+
+
+def _export_one(
+    path: Path,
+    output: Path | None,
+    folder: Path,
+    notes_dir: Path | None,
+    *,
+    force: bool,
+    taken: dict[str, Path] | None = None,
+) -> int:
+    """Export one brief to ``output``, else to ``<brief-id>.md`` in ``folder``; ``taken``
+    holds the brief ids already exported in this run, so none overwrites another."""
+    try:
+        brief = load_brief(path)
+    except BriefError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"briefing-tui export: {path} not exported: fix the problems above", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if taken is not None:
+        if brief.id in taken:
+            print(
+                f"briefing-tui export: {path} not exported: {taken[brief.id]} has the same"
+                f" brief id '{brief.id}'",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEMS
+        taken[brief.id] = path
+    try:
+        annotations = _read_notes(brief, notes_dir)
+    except OSError as error:
+        print(f"briefing-tui export: cannot read the notes of {path}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if annotations is None:
+        return EXIT_PROBLEMS
+    if output is not None and str(output) == "-":
+        sys.stdout.write(export_markdown(brief, annotations, exported=now()))
+        return EXIT_OK
+    target = output if output is not None else folder / f"{brief.id}.md"
+    if _is_input_of(brief, target):
+        print(f"briefing-tui export: will not write over {target}, an input", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        written = write_export(target, brief, annotations, exported=now(), force=force)
+    except ExportRefused as refusal:
+        print(f"briefing-tui export: {refusal}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as error:
+        print(f"briefing-tui export: cannot write {target}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    items = f"{written.notes} item{'' if written.notes == 1 else 's'}"
+    kept = f"; {written.kept_lines} kept lines carried over" if written.kept_lines else ""
+    print(f"{target}: notes on {items}{kept}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _read_notes(brief: Brief, notes_dir: Path | None) -> dict[str, Annotation] | None:
+    """The reader's annotations of ``brief``, or None when its notes file could not be read
+    and was set aside (which is told): an export without them would look complete."""
+    if not notes_path(default_notes_dir(notes_dir), brief.id).exists():
+        return {}  # no notes: create no folder or lock file for them
+    store = NotesStore(brief, notes_dir)
+    if store.set_aside is not None:
+        moved, reason = store.set_aside
+        print(
+            f"briefing-tui export: the notes file of '{brief.id}' could not be read ({reason});"
+            f" it was moved to {moved}, and '{brief.id}' was not exported",
+            file=sys.stderr,
+        )
+        return None
+    return store.annotations
+
+
+def _is_input_of(brief: Brief, target: Path) -> bool:
+    """Whether ``target`` is the brief file or its article."""
+    inputs = (brief.path, source_path(brief.path, brief.source.text))
+    return any(target.resolve() == p.resolve() for p in inputs)

@@ -196,3 +196,19 @@ async def test_stale_and_orphaned_notes_are_listed_and_can_be_kept_moved_or_dele
         assert on_disk(after, notes_folder).get("zelensky-no-clear-answer") is None
         await pilot.press("z")  # undo brings it back
         assert on_disk(after, notes_folder).get("zelensky-no-clear-answer").note == "stale soon"
+
+
+async def test_export_key_writes_the_notes_to_markdown(
+    flagship_app: BriefingApp, flagship: Brief, tmp_path: Path
+):
+    target = tmp_path / "out.md"
+    async with flagship_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "a", "n", *"exported words", "f2", "E")
+        assert isinstance(flagship_app.screen, Prompt)
+        field = flagship_app.screen.query_one("#prompt-input")
+        field.value = str(target)
+        await pilot.press("enter")
+        assert target.exists()
+        text = target.read_text(encoding="utf-8")
+        assert "exported words" in text and "You agree" in text
+        assert any(str(target) in n for n in notifications(flagship_app))

@@ -49,6 +49,7 @@ class AnnotatingScreen(Screen[None]):
         Binding("r", "reattach", "Re-attach note", show=False, id="note.reattach"),
         Binding("K", "reanchor", "Keep note for new text", show=False, id="note.keep"),
         Binding("D", "delete_note", "Delete note", show=False, id="note.delete"),
+        Binding("E", "export", "Export notes", show=False, id="note.export"),
     ]
 
     brief: Brief
@@ -247,6 +248,48 @@ class AnnotatingScreen(Screen[None]):
         self._ask(
             ConfirmScreen("Delete your notes on this item? (z undoes it)", self._about(item_id)),
             lambda yes: self._apply(item_id, delete(), "Notes deleted.") if yes else None,
+        )
+
+    def action_export(self) -> None:
+        """Export your notes on this brief to a Markdown file (asks where)."""
+        from pathlib import Path
+
+        from .prompt import Prompt
+
+        default = str(Path.cwd() / f"{self.brief.id}.md")
+
+        def write(answer: str, force: bool = False) -> None:
+            from ...core.annotations import now
+            from ...core.export import ExportRefused, write_export
+
+            target = Path(answer.strip() or default).expanduser()
+            try:
+                written = write_export(
+                    target, self.brief, self.notes.annotations, exported=now(), force=force
+                )
+            except ExportRefused as refused:
+                from .confirm import ConfirmScreen
+
+                self._ask(
+                    ConfirmScreen(f"{refused} Overwrite it anyway?", str(target)),
+                    lambda yes: write(str(target), force=True) if yes else None,
+                )
+                return
+            except OSError as exc:
+                self.notify(f"NOT exported: {exc}", severity="error", markup=False)
+                return
+            self.notify(
+                f"Exported {written.notes} notes to {written.path}", timeout=6, markup=False
+            )
+
+        self._ask(
+            Prompt(
+                "Export your notes on",
+                self.brief.title,
+                default,
+                "A Markdown file. Text between its keep markers is carried over.",
+            ),
+            write,
         )
 
     # -- helpers ------------------------------------------------------------------------------
