@@ -131,7 +131,7 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None) -> int:
     if path.is_dir():
         from .core.library import load_library
 
-        entries = load_library(path)
+        entries = load_library(path, notes_dir)
         if not entries:
             print(f"briefing-tui: no briefs (*.yaml) in {path}", file=sys.stderr)
             return EXIT_PROBLEMS
