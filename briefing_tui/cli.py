@@ -17,8 +17,8 @@ from . import __version__
 from .core.annotations import Annotation, now
 from .core.discover import find_briefs
 from .core.errors import BriefError, Problem
-from .core.export import ExportRefused, export_markdown, write_export
-from .core.loader import load_brief, source_path
+from .core.export import ExportRefused, export_markdown, is_input_of, write_export
+from .core.loader import load_brief
 from .core.model import Brief
 from .core.notestore import NotesStore, notes_path
 from .core.notestore import notes_dir as default_notes_dir
@@ -260,7 +260,7 @@ def _export_one(
         sys.stdout.write(export_markdown(brief, annotations, exported=now()))
         return EXIT_OK
     target = output if output is not None else folder / f"{brief.id}.md"
-    if _is_input_of(brief, target):
+    if is_input_of(brief, target):
         print(f"briefing-tui export: will not write over {target}, an input", file=sys.stderr)
         return EXIT_USAGE
     try:
@@ -292,9 +292,3 @@ def _read_notes(brief: Brief, notes_dir: Path | None) -> dict[str, Annotation] |
         )
         return None
     return store.annotations
-
-
-def _is_input_of(brief: Brief, target: Path) -> bool:
-    """Whether ``target`` is the brief file or its article."""
-    inputs = (brief.path, source_path(brief.path, brief.source.text))
-    return any(target.resolve() == p.resolve() for p in inputs)

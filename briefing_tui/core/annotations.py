@@ -9,6 +9,7 @@ is recognised and shown, never silently dropped.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -63,6 +64,7 @@ class Anchor:
         return cls(item.body, text_hash(item.body))
 
 
+@functools.lru_cache(maxsize=65536)
 def text_hash(text: str) -> str:
     """A short, stable hash of text, insensitive to whitespace and quote-mark differences."""
     return "sha256:" + hashlib.sha256(fold(text).encode("utf-8")).hexdigest()[:16]

@@ -158,7 +158,7 @@ def headings(tokens: list[Token]) -> list[Token]:
     return [tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open"]
 
 
-OUR_HTML = ("<!-- Write between the two keep markers", KEEP_START, KEEP_END, "<!-- briefing-tui:")
+TRAILER = re.compile(r"<!-- briefing-tui:export sha256=[0-9a-f]{64} -->\n")
 
 
 def assert_safe(text: str, parser: MarkdownIt) -> list[Token]:
@@ -169,9 +169,12 @@ def assert_safe(text: str, parser: MarkdownIt) -> list[Token]:
     assert kinds.count("front_matter") == 1
     for banned in ("hr", "table_open", "html_inline", "image", "code_block", "fence"):
         assert banned not in kinds, banned
+    html = [t.content for t in tokens if t.type == "html_block"]  # the export's own comments
+    assert len(html) == 4, html
+    assert html[0].startswith("<!-- Write between the two keep markers")
+    assert html[1:3] == [f"{KEEP_START}\n", f"{KEEP_END}\n"]
+    assert TRAILER.fullmatch(html[3]), html[3]
     for token in walk(tokens):
-        if token.type == "html_block":
-            assert token.content.startswith(OUR_HTML), token.content
         if token.type == "link_open":
             assert is_web_url(str(token.attrGet("href"))), token.attrGet("href")
     for inside in alerts(tokens):  # a note holds paragraphs only: no quote, list, heading...
@@ -780,6 +783,14 @@ def test_write_export_refuses_a_file_it_did_not_write(brief, tmp_path):
     (tmp_path / "binary.md").write_bytes(b"\xff\xfe\x00")
     with pytest.raises(ExportRefused):
         write_export(tmp_path / "binary.md", brief, {}, exported=EXPORTED)
+
+
+def test_write_export_never_replaces_the_brief_or_its_article(brief):
+    for path in (brief.path, brief.path.with_suffix(".txt")):
+        before = path.read_bytes()
+        with pytest.raises(PermissionError, match="never replaces it"):
+            write_export(path, brief, {}, exported=EXPORTED, force=True)
+        assert path.read_bytes() == before
 
 
 def test_write_export_keeps_the_mode_of_the_file_it_replaces(brief, tmp_path):
