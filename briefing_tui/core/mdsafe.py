@@ -8,7 +8,6 @@ open a heading, list, table, code block, alert, raw HTML, front matter or a non-
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -16,6 +15,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .notefile import yaml_string
 from .printable import printable
 
 # -- escaping: text that renders as itself ------------------------------------------------------
@@ -354,17 +354,12 @@ def quoted(lines: Iterable[str]) -> list[str]:
 
 # -- YAML front matter ---------------------------------------------------------------------------
 
+
 # Characters YAML does not allow raw in a double-quoted scalar, or that would break its line.
-_YAML_RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-
-
 def yaml_quoted(value: str | None) -> str:
     """A YAML scalar for ``value``: JSON's double-quoted string (valid YAML, once what YAML
     forbids raw is escaped too), or ``null``."""
-    if value is None:
-        return "null"
-    text = json.dumps(value, ensure_ascii=False)
-    return _YAML_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return "null" if value is None else yaml_string(value)
 
 
 def front_matter(fields: Mapping[str, str | Sequence[str] | None]) -> list[str]:

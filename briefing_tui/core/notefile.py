@@ -45,9 +45,9 @@ class NotesError(BriefError):
 def dump_notes(brief_id: str, annotations: Mapping[str, Annotation]) -> str:
     """The text of a notes file holding ``annotations`` (items sorted by id)."""
     header = (
-        f"# Notes of briefing-tui on the brief {_quoted(brief_id)}. briefing-tui rewrites this"
+        f"# Notes of briefing-tui on the brief {yaml_string(brief_id)}. briefing-tui rewrites this"
         " file on\n# every change; edit it only while the app is closed.\n"
-        f"format: {NOTES_FORMAT}\nbrief: {_quoted(brief_id)}\n"
+        f"format: {NOTES_FORMAT}\nbrief: {yaml_string(brief_id)}\n"
     )
     if not annotations:
         return header + "items: {}\n"
@@ -64,7 +64,7 @@ def dump_entry(annotation: Annotation) -> str:
     for name, words in (("flags", annotation.flags), ("tags", annotation.tags)):
         if words:
             lines.append(f"    {name}:")
-            lines.extend(f"      - {_quoted(word)}" for word in words)
+            lines.extend(f"      - {yaml_string(word)}" for word in words)
     if annotation.estimate is not None:
         lines.append(f"    estimate: {annotation.estimate!r}")
     if annotation.note:
@@ -72,7 +72,7 @@ def dump_entry(annotation: Annotation) -> str:
     lines.append(f"    updated: '{annotation.updated.strftime('%Y-%m-%dT%H:%M:%SZ')}'")
     lines.append("    anchor:")
     lines.append("      text: " + _text(annotation.anchor.text, "        "))
-    lines.append(f"      hash: {_quoted(annotation.anchor.hash)}")
+    lines.append(f"      hash: {yaml_string(annotation.anchor.hash)}")
     return "\n".join(lines) + "\n"
 
 
@@ -80,7 +80,7 @@ def dump_entry(annotation: Annotation) -> str:
 _NEEDS_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
-def _quoted(text: str) -> str:
+def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar: JSON's string syntax is valid YAML, once the characters
     YAML forbids raw are escaped too."""
     quoted = json.dumps(text, ensure_ascii=False)
@@ -103,7 +103,7 @@ def _text(text: str, indent: str) -> str:
             body = text[:-1]
         block = "\n".join(indent + line if line else "" for line in body.split("\n"))
         return f"|{chomp}\n{block}"
-    return _quoted(text)
+    return yaml_string(text)
 
 
 def parse_notes(text: str, path: str) -> tuple[str, dict[str, Annotation]]:
