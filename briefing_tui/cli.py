@@ -22,9 +22,10 @@ from .core.loader import load_brief
 from .core.model import Brief
 from .core.notestore import NotesStore, notes_path
 from .core.notestore import notes_dir as default_notes_dir
+from .core.todos import find_todos
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("open", "validate", "schema", "export")
+COMMANDS = ("open", "validate", "schema", "export", "draft")
 NOTES_DIR_HELP = (
     "where the notes files are (default: $BRIEFING_TUI_NOTES_DIR, else the user data folder)"
 )
@@ -58,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
     validate.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    validate.add_argument(
+        "--strict", action="store_true", help="also report TODO placeholders left by a draft"
+    )
 
     commands.add_parser(
         "schema",
@@ -84,6 +88,26 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="overwrite a file even if it was edited outside its keep region",
     )
+
+    draft = commands.add_parser(
+        "draft",
+        help="draft a skeleton brief from an article's plain text",
+        description="Turn ARTICLE (plain text, as scraped) into a skeleton brief: the cleaned"
+        " article text is written beside the brief, with actors, quotes and their speakers,"
+        " one position per speaker and dated events proposed, and TODO placeholders for the"
+        " rest. The brief validates as written. Exit 0 when written, 1 when the article cannot"
+        " be used or a file exists (see --force), 2 on usage errors.",
+    )
+    draft.add_argument("article", type=Path, metavar="ARTICLE")
+    draft.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="BRIEF",
+        help="the brief to write (default: <article name>.yaml in the current folder);"
+        " the cleaned text goes beside it as <brief name>.txt",
+    )
+    draft.add_argument("--force", action="store_true", help="overwrite existing files")
     return parser
 
 
@@ -99,7 +123,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         return export(args.path, args.output, notes_dir=args.notes_dir, force=args.force)
     if args.command == "validate":
-        return validate(args.paths, output=args.format, quiet=args.quiet)
+        return validate(args.paths, output=args.format, quiet=args.quiet, strict=args.strict)
+    if args.command == "draft":
+        from .drafting import draft_command
+
+        return draft_command(args.article, args.output, force=args.force)
     if args.command == "schema":
         from .core.schema import schema_json
 
@@ -152,8 +180,11 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None) -> int:
     return EXIT_OK
 
 
-def validate(paths: Sequence[Path], *, output: str = "text", quiet: bool = False) -> int:
-    """Check every brief under ``paths`` and print problems like a compiler."""
+def validate(
+    paths: Sequence[Path], *, output: str = "text", quiet: bool = False, strict: bool = False
+) -> int:
+    """Check every brief under ``paths`` and print problems like a compiler; ``strict`` also
+    counts TODO placeholders as problems."""
     try:
         files = find_briefs(paths)
     except FileNotFoundError as missing:
@@ -171,6 +202,11 @@ def validate(paths: Sequence[Path], *, output: str = "text", quiet: bool = False
         except BriefError as error:
             problems.extend(error.problems)
             invalid += 1
+            continue
+        if strict:
+            todos = find_todos(str(path), path.read_text(encoding="utf-8-sig"))
+            problems.extend(todos)
+            invalid += bool(todos)
     if output == "json":
         report = {
             "checked": [str(p) for p in files],

@@ -1,0 +1,108 @@
+"""Timeline candidates: sentences with a date, resolved to a day where the text allows.
+
+An explicit full date ("March 3, 2019", "3 March 2019", "2019-03-03") is taken as written. A
+month and day without a year ("Thursday, Jan. 8") and a weekday ("on Friday", "last Friday")
+are resolved against the publication date when the article states one: the day on or before
+it (news reports what has happened), or after it for "next Friday". Without a publication date
+they stay text for the analyst.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .article import MONTHS
+from .tokens import sentence_starts
+
+if TYPE_CHECKING:
+    from .actors import ActorIndex
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
+    rf"(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
+    rf"|\b(?P<rel>last|next|this|on|since|until|by)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_MAX_TEXT = 300
+
+
+@dataclass
+class DatedEvent:
+    """A sentence that dates something: its paragraph, words, the date as written and as a day."""
+
+    para: int
+    sentence: str
+    written: str
+    date: dt.date | None
+    actors: list[str] = field(default_factory=list)
+
+
+def find_events(
+    paragraphs: list[str], published: dt.date | None, index: ActorIndex | None = None
+) -> list[DatedEvent]:
+    """Every dated sentence of the article, in order, one event per sentence."""
+    events: list[DatedEvent] = []
+    for number, text in enumerate(paragraphs, start=1):
+        starts = sentence_starts(text) + [len(text)]
+        for begin, end in zip(starts, starts[1:], strict=False):
+            sentence = text[begin:end].strip()
+            match = _DATE.search(sentence)
+            if match is None or _inside_quote(sentence, match.start()):
+                continue
+            date = _resolve(match, published)
+            if date is None and match.group("wd") and published is None:
+                date = None
+            actors: list[str] = []
+            if index is not None:
+                for mention in index.mentions:
+                    if mention.para == number and begin <= mention.start < end:
+                        if mention.actor.name not in actors:
+                            actors.append(mention.actor.name)
+            events.append(
+                DatedEvent(number, sentence[:_MAX_TEXT], match.group(0).strip(), date, actors)
+            )
+    return events
+
+
+def _inside_quote(sentence: str, index: int) -> bool:
+    before = sentence[:index]
+    return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
+
+
+def _resolve(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    if match.group("iso"):
+        try:
+            return dt.date.fromisoformat(match.group("iso"))
+        except ValueError:
+            return None
+    if match.group("wd"):
+        if published is None:
+            return None
+        weekday = _WEEKDAYS.index(match.group("wd").casefold())
+        delta = (published.weekday() - weekday) % 7
+        if (match.group("rel") or "").casefold() == "next":
+            return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        if (match.group("rel") or "").casefold() == "last" and delta == 0:
+            delta = 7
+        return published - dt.timedelta(days=delta)
+    month = MONTHS.get((match.group("m1") or match.group("m2")).rstrip(".").casefold())
+    day = int(match.group("d1") or match.group("d2"))
+    year = int(match.group("year")) if match.group("year") else None
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        if month is not None and month > published.month + 1:
+            year -= 1  # "Dec. 30" in an article of January 2
+    if month is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
