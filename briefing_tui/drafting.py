@@ -45,8 +45,9 @@ def draft_command(article: Path, output: Path | None, *, force: bool = False) ->
     existing = [p for p in (brief_path, text_path) if p.exists()]
     if existing and not force:
         names = " and ".join(str(p) for p in existing)
-        print(f"briefing-tui draft: {names} already exists; use --force to overwrite",
-              file=sys.stderr)
+        print(
+            f"briefing-tui draft: {names} already exists; use --force to overwrite", file=sys.stderr
+        )
         return EXIT_PROBLEMS
 
     draft = draft_article(text)
@@ -57,15 +58,18 @@ def draft_command(article: Path, output: Path | None, *, force: bool = False) ->
         brief_path.parent.mkdir(parents=True, exist_ok=True)
         write_draft(draft, brief_path, article_name=article.name, text_name=text_path.name)
     except OSError as exc:
-        print(f"briefing-tui draft: cannot write {brief_path}: {exc.strerror or exc}",
-              file=sys.stderr)
+        print(
+            f"briefing-tui draft: cannot write {brief_path}: {exc.strerror or exc}", file=sys.stderr
+        )
         return EXIT_PROBLEMS
     try:
         load_brief(brief_path)
     except BriefError as error:  # a bug of the drafter: say so, never hide it
         print(error, file=sys.stderr)
-        print("briefing-tui draft: the draft does not validate (a bug: please report it)",
-              file=sys.stderr)
+        print(
+            "briefing-tui draft: the draft does not validate (a bug: please report it)",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     speakers = {q.speaker for q in draft.quotes if q.speaker}
     print(
@@ -79,8 +83,10 @@ def draft_command(article: Path, output: Path | None, *, force: bool = False) ->
     if draft.unbalanced:
         numbers = ", ".join(map(str, draft.unbalanced))
         print(f"quote marks do not pair up in paragraph(s) {numbers}: check them", file=sys.stderr)
-    print(f"next: fill the TODOs, then run: briefing-tui validate --strict {brief_path}",
-          file=sys.stderr)
+    print(
+        f"next: fill the TODOs, then run: briefing-tui validate --strict {brief_path}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

@@ -27,7 +27,7 @@ from .names import (
 from .tokens import Token, sentence_starts, tokenize
 
 _PARTICLES = frozenset("de da di van von der den al el bin ben ibn la le du dos del".split())
-_CONNECTORS = frozenset("of for on".split())
+_CONNECTORS = frozenset("of for".split())
 _PREFIXED = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu|de|van|von)-[A-Z]")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
@@ -83,7 +83,8 @@ class ActorIndex:
     def __init__(self) -> None:
         self.actors: dict[str, Actor] = {}
         self.mentions: list[Mention] = []
-        self._pending: list[tuple[int, int, str, bool, str | None]] = []
+        self.latest_para = 0
+        self._places: set[str] = set()  #: single words seen after "in", "at", "from"...
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -103,8 +104,11 @@ class ActorIndex:
                 self._read_run(
                     number, run, before, after, in_quote, sentence_initial, lowercase, singles
                 )
+        unknown: dict[str, int] = {}
+        for _, _, word, _, _, _ in singles:
+            unknown[word] = unknown.get(word, 0) + 1
         for number, start, word, in_quote, verb_after, possessive in singles:
-            self._read_single(number, start, word, in_quote, verb_after, possessive)
+            self._read_single(number, start, word, in_quote, verb_after, possessive, unknown[word])
         self.mentions.sort(key=lambda m: (m.para, m.start))
 
     def _read_run(
@@ -149,8 +153,13 @@ class ActorIndex:
                     if _strip_pos(words[0]) == words[0] and person.role is not None:
                         person.role = f"{words[0]} {person.role}"
                 return
+        if after is not None and after.text.casefold() in _OUTLET_HEADS and len(words) <= 4:
+            self._add(text, "outlet", para, start, text, in_quote)
+            return
         if len(words) == 1:
             verb_after = after.text if after is not None else None
+            if before is not None and before.text.casefold() in _LOCATIVE:
+                self._places.add(words[0])
             singles.append((para, start, words[0], in_quote, verb_after, possessive))
             return
         self._read_phrase(para, start, text, words, in_quote, possessive, after)
@@ -177,7 +186,7 @@ class ActorIndex:
             return actor
         if text in OUTLETS:
             return self._add(text.removeprefix("The "), "outlet", para, start, text, in_quote)
-        if len(words) == 1 and text in DEMONYMS:
+        if text in DEMONYMS:
             return self._add_state(DEMONYMS[text], para, start, text, in_quote)
         titles = 0
         while titles < len(words) - 1 and (
@@ -194,10 +203,15 @@ class ActorIndex:
             if name_words[0] in _NOT_ACRONYMS:
                 return None
             return self._add(name_words[0], "organisation", para, start, text, in_quote)
-        if titles == 0 and any(w in _NOT_NAME_WORDS for w in words):
+        if titles == 0 and any(
+            w in _NOT_NAME_WORDS or ("-" in w and w.split("-")[-1] in _DEMONYM_WORDS) for w in words
+        ):
             return None
         if len(name_words) == 1 and titles == 0:
             return None
+        if len(name_words) > 3:  # "Reuters Editor-in-Chief Alessandra Galloni"
+            titles += len(name_words) - 2
+            name_words = name_words[-2:]
         role_words = [w for w in words[:titles] if w not in HONORIFICS]
         actor = self._add_person(" ".join(name_words), para, start, text, in_quote)
         if role_words and actor.role is None:
@@ -212,6 +226,7 @@ class ActorIndex:
         in_quote: bool,
         verb_after: str | None,
         possessive: bool,
+        times: int = 1,
     ) -> None:
         if word in KNOWN_ORGS:
             self._add(KNOWN_ORGS[word], "organisation", para, start, word, in_quote)
@@ -233,6 +248,11 @@ class ActorIndex:
             self._add(word, "organisation", para, start, word, in_quote)
         else:
             person = self._person_by_surname(word)
+            speaks = (verb_after or "") in _SPEECH
+            if person is None and (speaks or (times >= 2 and word not in self._places)):
+                person = self._add(word, "person", para, start, word, in_quote)
+                person.guess = "named by one word only: check it is a person"
+                return
             if person is not None:
                 person.mention(word, para)
                 self.mentions.append(Mention(para, start, word, person, in_quote))
@@ -331,17 +351,23 @@ class ActorIndex:
     def latest(
         self, para: int, start: int, kinds: tuple[str, ...], *, outside_quotes: bool = True
     ) -> Actor | None:
-        """The actor of one of ``kinds`` mentioned last before ``para``:``start``."""
+        """The actor of one of ``kinds`` mentioned last before ``para``:``start`` (its paragraph
+        is left in :attr:`latest_para`)."""
+        self.latest_para = 0
         for mention in reversed(self.mentions):
             if (mention.para, mention.start) >= (para, start):
                 continue
             if outside_quotes and mention.in_quote:
                 continue
             if mention.actor.kind in kinds:
+                self.latest_para = mention.para
                 return mention.actor
         return None
 
 
+_DEMONYM_WORDS = frozenset(DEMONYMS)
+_OUTLET_HEADS = frozenset("newspaper daily paper magazine weekly agency broadcaster".split())
+_SPEECH = frozenset("said says told added wrote argued warned tweeted".split())
 _OUTLET_WORDS = frozenset("Times Post Journal News Herald Tribune Telegraph Gazette Daily".split())
 _GENERIC_ORG_WORDS = frozenset(
     """House Office Court Party Union Group Force Forces Service Government Administration
@@ -398,7 +424,7 @@ def _runs(tokens: list[Token]) -> list[tuple[list[Token], Token | None, Token | 
         while index < len(tokens):
             token = tokens[index]
             if is_name_token(token) and token.text != "I":
-                if _POSSESSIVE.search(tokens[index - 1].text):
+                if _POSSESSIVE.search(tokens[index - 1].text) or token.text in _BREAKS:
                     break  # "Ukraine's Zelensky": two names
                 index += 1
                 continue
@@ -417,6 +443,12 @@ def _runs(tokens: list[Token]) -> list[tuple[list[Token], Token | None, Token | 
         after = tokens[index] if index < len(tokens) else None
         runs.append((tokens[start:index], before, after))
     return runs
+
+
+_BREAKS = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    June July August September October November December""".split()
+)
 
 
 def _org_like(run: list[Token]) -> bool:

@@ -49,7 +49,8 @@ _DEBRIS = re.compile(
             (?:[-\s](?:icon|this|article|story|button|link))*
         | copy\s+link | close | menu | skip\s+to\s+(?:main\s+)?content
         | loading(?:\s+recommendations)?\.*(?:\s*please\s+wait\.*)?
-        | advertisement | sponsored(?:\s+content)? | story\s+continues(?:\s+below)?(?:\s+advertisement)?
+        | advertisement | sponsored(?:\s+content)?
+        | story\s+continue[sd](?:\s+below)?(?:\s+advertisement)?
         | continue\s+reading.* | read\s+more:?.* | related(?:\s+(?:articles?|stories|coverage))?:.*
         | (?:image|photo|picture|video|media)\s+(?:copyright|caption|source|credit)\b.*
         | media\s+playback\s+is\s+(?:un)?supported.* | play\s+video\b.*
@@ -188,9 +189,8 @@ def is_debris(paragraph: str) -> bool:
     words = len(text.split())
     if words <= _CREDIT_MAX_WORDS and _CREDIT.search(text) and not _has_quote_mark(text):
         return True
-    if text.endswith("Read more") and words <= 25 and not text.rstrip(" Readmo").endswith("."):
-        return True  # a "Related headline | Writer Read more" link
-    return False
+    # a "Related headline | Writer Read more" link
+    return text.endswith("Read more") and words <= 25 and not text[:-9].rstrip().endswith(".")
 
 
 def _has_quote_mark(text: str) -> bool:
@@ -246,10 +246,9 @@ def read_article(text: str) -> Article:
         if is_debris(block):
             article.dropped.append(block)
             continue
-        if index == len(blocks) - 1 or index >= len(blocks) - 3:
-            if _read_tail(block, article):
-                article.dropped.append(block)
-                continue
+        if index >= len(blocks) - 3 and _read_tail(block, article):
+            article.dropped.append(block)
+            continue
         key = _fold(block)
         if key in seen or (key == title_key and article.paragraphs == []):
             article.dropped.append(block)  # a repeated lead, or the headline again

@@ -12,7 +12,14 @@ from .timeline import DatedEvent, find_events
 
 _PERSON = ("person",)
 _NOT_PERSON = ("organisation", "outlet", "state", "group")
-_PRONOUN_REACH = 3  # paragraphs back that "he said" may reach for the last speaker
+_PRONOUN_REACH = 3
+_OFFICES = (
+    "president",
+    "minister",
+    "leader",
+    "premier",
+    "chancellor",
+)  # paragraphs back that "he said" may reach for the last speaker
 
 
 @dataclass
@@ -68,9 +75,9 @@ def _resolve_speakers(quotes: list[FoundQuote], index: ActorIndex) -> None:
     # a quotation continued into the next paragraph: the whole chain has one speaker
     for position in range(len(quotes) - 1, 0, -1):
         quote, before = quotes[position], quotes[position - 1]
-        if quote.span.continued and before.span.continues and quote.speaker:
-            if before.phrase is None or before.speaker is None:
-                before.speaker = quote.speaker
+        unattributed = before.phrase is None or before.speaker is None
+        if quote.span.continued and before.span.continues and quote.speaker and unattributed:
+            before.speaker = quote.speaker
 
 
 def _resolve(
@@ -86,11 +93,15 @@ def _resolve(
         return actor
     if phrase.kind == "pronoun":
         wanted = _PERSON if phrase.text in ("he", "she", "i") else _NOT_PERSON
+        named = index.latest(para, start, wanted)
+        named_para = index.latest_para
+        if named is not None and named_para == para:
+            return named  # the person named last in this paragraph
         if last is not None and last.speaker and para - last.para <= _PRONOUN_REACH:
             speaker = index.actors.get(last.speaker)
             if speaker is not None and speaker.kind in wanted:
                 return speaker
-        actor = index.latest(para, start, wanted)
+        actor = named
         if actor is None and phrase.text in ("they", "we"):
             actor = index.latest(para, start, ("group", "state", "organisation"))
         return actor
@@ -100,9 +111,8 @@ def _resolve(
             outlet = index.latest(para, start, ("outlet", "organisation"))
             if outlet is not None:
                 return outlet
-        if head in ("president", "minister", "leader", "premier", "chancellor"):
-            if last is not None and last.speaker:
-                return index.actors.get(last.speaker)
+        if head in _OFFICES and last is not None and last.speaker:
+            return index.actors.get(last.speaker)  # "the president said": the one just quoted
         return index.described(phrase.text, para)
     return None
 

@@ -51,6 +51,7 @@ _AUXILIARIES = frozenset(
     quickly angrily proudly firmly""".split()
 )
 _PRONOUNS = frozenset("he she it they we i He She It They We I".split())
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
 _DETERMINERS = frozenset("the a an another one two some several many The A An Another".split())
 _PARTICLES = frozenset("de da di van von der den al el bin ben ibn la le du dos del y".split())
 _STOP_BACK = frozenset(
@@ -178,16 +179,25 @@ def is_statement(span: Span, paragraph: str) -> bool:
     """Whether a span is a quoted statement: three words or more, not a quoted title."""
     if word_count(span.text) < MIN_WORDS and not (span.continued or span.continues):
         return False
+    if word_count(span.text) <= _TITLE_MAX_WORDS and _title_case(span.text) and not span.continues:
+        return False  # "Face the Nation", "State of the Union": a title, not a statement
     before = tokenize(paragraph[max(0, span.start - 40) : span.start - 1])
     words = [t.text.casefold() for t in before if t.is_word]
-    if words and words[-1] in _TITLE_CUES and _title_case(span.text):
-        return False
-    return True
+    return not (words and words[-1] in _TITLE_CUES and _title_case(span.text))
+
+
+_TITLE_MAX_WORDS = 6
 
 
 def _title_case(text: str) -> bool:
+    """Every longer word capitalised, and not shouted in capitals throughout."""
     words = [t for t in tokenize(text) if t.is_word and len(t.text) > 3]
-    return bool(words) and all(t.capitalised for t in words) and not text.rstrip().endswith(".")
+    return (
+        bool(words)
+        and all(t.capitalised for t in words)
+        and not all(t.text.isupper() for t in words)
+        and not any(t.text in ("I", "We", "You") for t in tokenize(text)[1:])
+    )
 
 
 # --- Attribution -------------------------------------------------------------------------------
@@ -196,6 +206,7 @@ def _title_case(text: str) -> bool:
 def attribute(paragraph: str, spans: list[Span]) -> list[SpeakerPhrase | None]:
     """The speaker phrase of each span of one paragraph (None where nothing names one)."""
     masked = _mask(paragraph, spans)
+    blank = _blank(paragraph, spans)
     starts = sentence_starts(masked)
     phrases: list[SpeakerPhrase | None] = []
     for index, span in enumerate(spans):
@@ -206,9 +217,11 @@ def attribute(paragraph: str, spans: list[Span]) -> list[SpeakerPhrase | None]:
         pre = tokenize(paragraph[pre_from : max(pre_from, open_mark)], pre_from)
         next_start = spans[index + 1].start - 1 if index + 1 < len(spans) else len(paragraph)
         after_close = span.end + 1 if span.closed else len(paragraph)
-        sentence_end = min([s for s in starts if s > after_close] + [len(paragraph)])
-        post = tokenize(paragraph[after_close : min(next_start, sentence_end)], after_close)
-        whole = tokenize(paragraph[sentence_start:open_mark], sentence_start)
+        # a sentence may end inside the marks ("... Europe.” Nigeria's minister said")
+        sentence_end = min([s for s in starts if s >= span.end] + [len(paragraph)])
+        stop = max(after_close, min(next_start, sentence_end))
+        post = tokenize(paragraph[after_close:stop], after_close)
+        whole = tokenize(blank[sentence_start:open_mark], sentence_start)
         phrase = _from_post(post)
         pre_phrase = _from_pre(pre, whole)
         if phrase is None or (pre_phrase is not None and _is_outlet_report(phrase)):
@@ -226,6 +239,15 @@ def _mask(paragraph: str, spans: list[Span]) -> str:
         inner = span.text.rstrip()
         if span.closed and inner[-1:] in ".!?":
             chars[span.start + len(inner) - 1] = inner[-1]
+    return "".join(chars)
+
+
+def _blank(paragraph: str, spans: list[Span]) -> str:
+    """The paragraph with quoted words and marks made spaces: what the reporter wrote."""
+    chars = list(paragraph)
+    for span in spans:
+        for i in range(max(0, span.start - 1), min(len(chars), span.end + 1)):
+            chars[i] = " "
     return "".join(chars)
 
 
@@ -272,6 +294,7 @@ def _from_pre(tokens: list[Token], whole: list[Token]) -> SpeakerPhrase | None:
     """'X said: "..."', 'X told Y: "..."', 'X, who said that "..."', 'according to X, "..."'."""
     if not tokens:
         return None
+    found_verb = False
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         lower = token.text.casefold()
@@ -285,16 +308,18 @@ def _from_pre(tokens: list[Token], whole: list[Token]) -> SpeakerPhrase | None:
         if index > 0 and tokens[index - 1].text.casefold() in ("when", "if", "was", "were", "been"):
             continue  # "when asked about": a passive, not the speaker's verb
         phrase = _backward_np(tokens[:index])
-        if phrase is None:
-            phrase, _ = _forward_np_with_rest(tokens[index + 1 :])
-            if phrase is not None and phrase.kind == "name":
-                phrase.form = 'said X: "..."'
-                return phrase
-            phrase = _subject(whole)
-            if phrase is not None:
-                phrase.form = "sentence subject"
+        if phrase is not None:
+            phrase.form = 'X said: "..."'
             return phrase
-        phrase.form = 'X said: "..."'
+        phrase, rest = _forward_np_with_rest(tokens[index + 1 :])
+        if phrase is not None and phrase.kind == "name" and (not rest or rest[0].text in ",:"):
+            phrase.form = 'said X: "..."'
+            return phrase
+        found_verb = True
+    if found_verb:
+        phrase = _subject(whole)
+        if phrase is not None:
+            phrase.form = "sentence subject"
         return phrase
     return None
 
@@ -340,6 +365,8 @@ def _forward_np_with_rest(tokens: list[Token]) -> tuple[SpeakerPhrase | None, li
     first = tokens[0]
     if first.text in _PRONOUNS:
         return SpeakerPhrase("pronoun", first.text.casefold()), tokens[1:]
+    if first.text.casefold() in _OBJECT_PRONOUNS:
+        return SpeakerPhrase("pronoun", _OBJECT_PRONOUNS[first.text.casefold()]), tokens[1:]
     taken: list[Token] = []
     for token in tokens[:12]:
         lower = token.text.casefold()
@@ -357,14 +384,16 @@ def _forward_np_with_rest(tokens: list[Token]) -> tuple[SpeakerPhrase | None, li
     if phrase is None:
         return None, tokens
     # "said Dmitry Peskov, the Kremlin spokesman" -> the appositive is the role
-    if phrase.kind == "name" and rest[:1] and rest[0].text == "," and len(rest) > 1:
-        if rest[1].text.casefold() in ("the", "a", "an") or not rest[1].capitalised:
-            end = next(
-                (i for i, t in enumerate(rest[1:], 1) if t.text in (",", ".", ";", ":", "—")),
-                len(rest),
-            )
-            if end < 14:
-                phrase.role = phrase.role or _words(rest[1:end])
+    appositive = len(rest) > 1 and rest[0].text == ","
+    if phrase.kind == "name" and appositive and (
+        rest[1].text.casefold() in ("the", "a", "an") or not rest[1].capitalised
+    ):
+        end = next(
+            (i for i, t in enumerate(rest[1:], 1) if t.text in (",", ".", ";", ":", "—")),
+            len(rest),
+        )
+        if end < 14:
+            phrase.role = phrase.role or _words(rest[1:end])
     return phrase, rest
 
 
@@ -424,20 +453,36 @@ def _split_name(tokens: list[Token]) -> SpeakerPhrase | None:
             break
         index += 1
     name_tokens = tokens[index:]
+    if len([t for t in name_tokens if t.text not in _PARTICLES]) > _MAX_NAME_WORDS:
+        # "Reuters Editor-in-Chief Alessandra Galloni": the last words name the person
+        keep = len(name_tokens) - 2
+        while keep > 0 and name_tokens[keep - 1].text in _PARTICLES:
+            keep -= 1
+        index += keep
+        name_tokens = tokens[index:]
     head = tokens[-1].text
     if not name_tokens or not head[:1].isupper():
         text = _words(tokens)
-        return SpeakerPhrase("nominal", text) if text else None
+        if not text or all(t.text.casefold() in _DETERMINERS for t in tokens):
+            return None  # "said the": the description is cut by a quotation
+        return SpeakerPhrase("nominal", text)
     name = _words(name_tokens)
     role_tokens = [t for t in tokens[:index] if t.text not in HONORIFICS]
     if role_tokens and role_tokens[0].text.casefold() in ("the", "a", "an"):
         role_tokens = role_tokens[1:]
     role = _words(role_tokens) or None
-    if role is not None and tokens[:1] and tokens[0].text.casefold() in ("the", "a", "an"):
-        # "the Kremlin spokesman Dmitry Peskov": fine; "a spokesman for Mr Blair": a description
-        if any(t.text.casefold() in ("for", "of") for t in tokens[:index]):
-            return SpeakerPhrase("nominal", _words(tokens))
+    # "the Kremlin spokesman Dmitry Peskov" is a name; "a spokesman for Mr Blair" a description
+    described = tokens[:1] and tokens[0].text.casefold() in ("the", "a", "an")
+    if (
+        role is not None
+        and described
+        and any(t.text.casefold() in ("for", "of") for t in tokens[:index])
+    ):
+        return SpeakerPhrase("nominal", _words(tokens))
     return SpeakerPhrase("name", name, role)
+
+
+_MAX_NAME_WORDS = 3
 
 
 def _is_title(word: str) -> bool:

@@ -58,9 +58,8 @@ def skeleton_yaml(draft: Draft, text_name: str, *, made_from: str = "") -> str:
     add("format: 1")
     add(f"id: {ids.take(slugify(title) or 'draft')}")
     add(f"title: {yaml_string(title)}")
-    add(
-        f"summary: {yaml_string(TODO + ': summarise the article in a few sentences, linking items by id in double brackets.')}"
-    )  # noqa: E501
+    summary = f"{TODO}: summarise the article in a few sentences, linking items by id in [[...]]."
+    add(f"summary: {yaml_string(summary.replace('[[...]]', 'double brackets'))}")
     add("")
     add("source:")
     add(f"  title: {yaml_string(article.title or TODO + ': headline')}")

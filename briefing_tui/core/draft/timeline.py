@@ -10,6 +10,7 @@ they stay text for the analyst.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -49,21 +50,17 @@ def find_events(
     """Every dated sentence of the article, in order, one event per sentence."""
     events: list[DatedEvent] = []
     for number, text in enumerate(paragraphs, start=1):
-        starts = sentence_starts(text) + [len(text)]
-        for begin, end in zip(starts, starts[1:], strict=False):
+        for begin, end in itertools.pairwise([*sentence_starts(text), len(text)]):
             sentence = text[begin:end].strip()
             match = _DATE.search(sentence)
             if match is None or _inside_quote(sentence, match.start()):
                 continue
             date = _resolve(match, published)
-            if date is None and match.group("wd") and published is None:
-                date = None
             actors: list[str] = []
-            if index is not None:
-                for mention in index.mentions:
-                    if mention.para == number and begin <= mention.start < end:
-                        if mention.actor.name not in actors:
-                            actors.append(mention.actor.name)
+            for mention in index.mentions if index is not None else ():
+                inside = mention.para == number and begin <= mention.start < end
+                if inside and mention.actor.name not in actors:
+                    actors.append(mention.actor.name)
             events.append(
                 DatedEvent(number, sentence[:_MAX_TEXT], match.group(0).strip(), date, actors)
             )
