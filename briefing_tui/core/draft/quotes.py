@@ -385,8 +385,10 @@ def _forward_np_with_rest(tokens: list[Token]) -> tuple[SpeakerPhrase | None, li
         return None, tokens
     # "said Dmitry Peskov, the Kremlin spokesman" -> the appositive is the role
     appositive = len(rest) > 1 and rest[0].text == ","
-    if phrase.kind == "name" and appositive and (
-        rest[1].text.casefold() in ("the", "a", "an") or not rest[1].capitalised
+    if (
+        phrase.kind == "name"
+        and appositive
+        and (rest[1].text.casefold() in ("the", "a", "an") or not rest[1].capitalised)
     ):
         end = next(
             (i for i, t in enumerate(rest[1:], 1) if t.text in (",", ".", ";", ":", "—")),
