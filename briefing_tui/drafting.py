@@ -82,7 +82,10 @@ def draft_command(article: Path, output: Path | None, *, force: bool = False) ->
         print("no direct quotations found in the article", file=sys.stderr)
     if draft.unbalanced:
         numbers = ", ".join(map(str, draft.unbalanced))
-        print(f"quote marks do not pair up in paragraph(s) {numbers}: check them", file=sys.stderr)
+        print(
+            f"{text_path}: quote marks do not pair up in paragraph(s) {numbers}: check them",
+            file=sys.stderr,
+        )
     print(
         f"next: fill the TODOs, then run: briefing-tui validate --strict {brief_path}",
         file=sys.stderr,

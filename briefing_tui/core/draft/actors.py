@@ -228,6 +228,12 @@ class ActorIndex:
         possessive: bool,
         times: int = 1,
     ) -> None:
+        if (
+            word.isupper()
+            and len(word) > 3
+            and (word.title() in CAPITALS or word.title() in PLACES or word.title() in STATE_NAMES)
+        ):
+            word = word.title()  # a dateline's "MOSCOW" is the place, not an acronym
         if word in KNOWN_ORGS:
             self._add(KNOWN_ORGS[word], "organisation", para, start, word, in_quote)
         elif word in STATE_NAMES:

@@ -121,7 +121,7 @@ def find_spans(paragraphs: list[str]) -> tuple[list[Span], list[int]]:
             pass
         if dangling is not None:
             next_text = paragraphs[number].lstrip() if number < len(paragraphs) else ""
-            continues = next_text[:1] in OPENING
+            continues = bool(next_text) and next_text[0] in OPENING
             spans.append(Span(number, dangling, len(text), text[dangling:], False, continues))
             if not continues:
                 unbalanced.append(number)
