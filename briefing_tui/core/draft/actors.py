@@ -9,6 +9,7 @@ or two or more name words). Mentions merge: "Mr Abbas" and "Abbas" join "Mahmoud
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -20,13 +21,13 @@ from .names import (
     KNOWN_ORGS,
     ORG_WORDS,
     OUTLETS,
+    PARTICLES,
     PERSON_TITLES,
     PLACES,
     STATE_NAMES,
 )
 from .tokens import Token, sentence_starts, tokenize
 
-_PARTICLES = frozenset("de da di van von der den al el bin ben ibn la le du dos del".split())
 _CONNECTORS = frozenset("of for".split())
 _PREFIXED = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu|de|van|von)-[A-Z]")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -83,8 +84,8 @@ class ActorIndex:
     def __init__(self) -> None:
         self.actors: dict[str, Actor] = {}
         self.mentions: list[Mention] = []
-        self.latest_para = 0
         self._places: set[str] = set()  #: single words seen after "in", "at", "from"...
+        self._in_order = True  #: whether :attr:`mentions` is sorted by place in the text
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -95,9 +96,11 @@ class ActorIndex:
         for number, text in enumerate(paragraphs, start=1):
             starts = set(sentence_starts(text))
             tokens = tokenize(text)
-            spans = quoted[number - 1]
+            spans = quoted[number - 1]  # in text order, not overlapping
+            span_starts = [s for s, _ in spans]
             for run, before, after in _runs(tokens):
-                in_quote = any(s <= run[0].start < e for s, e in spans)
+                inside = bisect.bisect_right(span_starts, run[0].start) - 1
+                in_quote = inside >= 0 and run[0].start < spans[inside][1]
                 sentence_initial = run[0].start in starts or (
                     before is not None and before.text in "\"“‘'(—–:"
                 )
@@ -109,7 +112,12 @@ class ActorIndex:
             unknown[word] = unknown.get(word, 0) + 1
         for number, start, word, in_quote, verb_after, possessive in singles:
             self._read_single(number, start, word, in_quote, verb_after, possessive, unknown[word])
-        self.mentions.sort(key=lambda m: (m.para, m.start))
+        self._sort()
+
+    def _sort(self) -> None:
+        if not self._in_order:
+            self.mentions.sort(key=_place)
+            self._in_order = True
 
     def _read_run(
         self,
@@ -128,7 +136,7 @@ class ActorIndex:
             before = None
         while run and (words[0] in COMMON_WORDS and words[0] not in HONORIFICS):
             run, words = run[1:], words[1:]
-        while run and words[-1] in _CONNECTORS | _PARTICLES:
+        while run and words[-1] in _CONNECTORS | PARTICLES:
             run, words = run[:-1], words[:-1]
         if not run:
             return
@@ -176,18 +184,11 @@ class ActorIndex:
     ) -> Actor | None:
         if text in PLACES or (text in CAPITALS and not (possessive or _acts(after))):
             return None
-        if text in KNOWN_ORGS:
-            return self._add(KNOWN_ORGS[text], "organisation", para, start, text, in_quote)
-        if text in STATE_NAMES:
-            return self._add_state(STATE_NAMES[text], para, start, text, in_quote)
+        listed = self._add_listed(text, para, start, in_quote)
+        if listed is not None:
+            return listed
         if text in CAPITALS:
-            actor = self._add_state(CAPITALS[text], para, start, text, in_quote)
-            actor.guess = actor.guess or f'"{text}" read as the government of {actor.name}'
-            return actor
-        if text in OUTLETS:
-            return self._add(text.removeprefix("The "), "outlet", para, start, text, in_quote)
-        if text in DEMONYMS:
-            return self._add_state(DEMONYMS[text], para, start, text, in_quote)
+            return self._add_capital(text, para, start, in_quote)
         titles = 0
         while titles < len(words) - 1 and (
             words[titles] in PERSON_TITLES or words[titles].rstrip(".") in ("Sen", "Rep", "Gov")
@@ -204,7 +205,7 @@ class ActorIndex:
                 return None
             return self._add(name_words[0], "organisation", para, start, text, in_quote)
         if titles == 0 and any(
-            w in _NOT_NAME_WORDS or ("-" in w and w.split("-")[-1] in _DEMONYM_WORDS) for w in words
+            w in _NOT_NAME_WORDS or ("-" in w and w.split("-")[-1] in DEMONYMS) for w in words
         ):
             return None
         if len(name_words) == 1 and titles == 0:
@@ -234,18 +235,11 @@ class ActorIndex:
             and (word.title() in CAPITALS or word.title() in PLACES or word.title() in STATE_NAMES)
         ):
             word = word.title()  # a dateline's "MOSCOW" is the place, not an acronym
-        if word in KNOWN_ORGS:
-            self._add(KNOWN_ORGS[word], "organisation", para, start, word, in_quote)
-        elif word in STATE_NAMES:
-            self._add_state(STATE_NAMES[word], para, start, word, in_quote)
-        elif word in DEMONYMS:
-            self._add_state(DEMONYMS[word], para, start, word, in_quote)
-        elif word in CAPITALS:
+        if self._add_listed(word, para, start, in_quote) is not None:
+            return
+        if word in CAPITALS:
             if possessive or (verb_after is not None and _VERBISH.match(verb_after)):
-                actor = self._add_state(CAPITALS[word], para, start, word, in_quote)
-                actor.guess = actor.guess or f'"{word}" read as the government of {actor.name}'
-        elif word in OUTLETS:
-            self._add(word, "outlet", para, start, word, in_quote)
+                self._add_capital(word, para, start, in_quote)
         elif word in PLACES or word in COMMON_WORDS or word in PERSON_TITLES:
             return
         elif (_ACRONYM.match(word) and word not in _NOT_ACRONYMS) or (
@@ -260,17 +254,40 @@ class ActorIndex:
                 person.guess = "named by one word only: check it is a person"
                 return
             if person is not None:
-                person.mention(word, para)
-                self.mentions.append(Mention(para, start, word, person, in_quote))
+                self._count(person, para, start, word, in_quote)
 
     # --- adding -----------------------------------------------------------------------------
+
+    def _count(self, actor: Actor, para: int, start: int, text: str, in_quote: bool) -> None:
+        """Record one mention of ``actor`` as ``text``."""
+        actor.mention(text, para)
+        self.mentions.append(Mention(para, start, text, actor, in_quote))
+        self._in_order = False
 
     def _add(self, name: str, kind: str, para: int, start: int, text: str, in_quote: bool) -> Actor:
         actor = self.actors.get(name)
         if actor is None:
             actor = self.actors[name] = Actor(name, kind)
-        actor.mention(text, para)
-        self.mentions.append(Mention(para, start, text, actor, in_quote))
+        self._count(actor, para, start, text, in_quote)
+        return actor
+
+    def _add_listed(self, text: str, para: int, start: int, in_quote: bool) -> Actor | None:
+        """The actor of a name on the word lists (an organisation, a state by its name or
+        demonym, an outlet), counted; None for a name on none of them."""
+        if text in KNOWN_ORGS:
+            return self._add(KNOWN_ORGS[text], "organisation", para, start, text, in_quote)
+        if text in STATE_NAMES:
+            return self._add_state(STATE_NAMES[text], para, start, text, in_quote)
+        if text in DEMONYMS:
+            return self._add_state(DEMONYMS[text], para, start, text, in_quote)
+        if text in OUTLETS:
+            return self._add(text.removeprefix("The "), "outlet", para, start, text, in_quote)
+        return None
+
+    def _add_capital(self, text: str, para: int, start: int, in_quote: bool) -> Actor:
+        """A capital acting ("Moscow said"): its state, marked as a guess."""
+        actor = self._add_state(CAPITALS[text], para, start, text, in_quote)
+        actor.guess = actor.guess or f'"{text}" read as the government of {actor.name}'
         return actor
 
     def _add_state(self, name: str, para: int, start: int, text: str, in_quote: bool) -> Actor:
@@ -281,8 +298,7 @@ class ActorIndex:
         if existing is not None:
             if len(name.split()) > len(existing.name.split()):
                 self._rename(existing, name)
-            existing.mention(text, para)
-            self.mentions.append(Mention(para, start, text, existing, in_quote))
+            self._count(existing, para, start, text, in_quote)
             return existing
         return self._add(name, "person", para, start, text, in_quote)
 
@@ -319,12 +335,10 @@ class ActorIndex:
         """The person actor for a speaker's name, added (as a speaker) if not yet known."""
         words = [w for w in name.split() if w not in HONORIFICS]
         clean = " ".join(words) or name
-        if clean in STATE_NAMES:
-            return self._add_state(STATE_NAMES[clean], para, start, clean, False)
-        if clean in KNOWN_ORGS:
-            return self._add(KNOWN_ORGS[clean], "organisation", para, start, clean, False)
-        if clean in OUTLETS:
-            return self._add(clean.removeprefix("The "), "outlet", para, start, clean, False)
+        if clean not in DEMONYMS:  # a speaker named "Russian" is not the state
+            listed = self._add_listed(clean, para, start, False)
+            if listed is not None:
+                return listed
         for actor in self.actors.values():
             if actor.name == clean or clean in actor.mentions:
                 return actor
@@ -354,24 +368,22 @@ class ActorIndex:
         actor.mention(text, para)
         return actor
 
-    def latest(
-        self, para: int, start: int, kinds: tuple[str, ...], *, outside_quotes: bool = True
-    ) -> Actor | None:
-        """The actor of one of ``kinds`` mentioned last before ``para``:``start`` (its paragraph
-        is left in :attr:`latest_para`)."""
-        self.latest_para = 0
-        for mention in reversed(self.mentions):
-            if (mention.para, mention.start) >= (para, start):
-                continue
-            if outside_quotes and mention.in_quote:
-                continue
-            if mention.actor.kind in kinds:
-                self.latest_para = mention.para
-                return mention.actor
+    def latest_mention(self, para: int, start: int, kinds: tuple[str, ...]) -> Mention | None:
+        """The last mention, outside quotations and before ``para``:``start``, of an actor of
+        one of ``kinds``."""
+        self._sort()  # speakers found by their attribution are added after the reading
+        before = bisect.bisect_left(self.mentions, (para, start), key=_place)
+        for mention in reversed(self.mentions[:before]):
+            if not mention.in_quote and mention.actor.kind in kinds:
+                return mention
         return None
 
+    def latest(self, para: int, start: int, kinds: tuple[str, ...]) -> Actor | None:
+        """The actor of :meth:`latest_mention`."""
+        mention = self.latest_mention(para, start, kinds)
+        return mention.actor if mention is not None else None
 
-_DEMONYM_WORDS = frozenset(DEMONYMS)
+
 _OUTLET_HEADS = frozenset("newspaper daily paper magazine weekly agency broadcaster".split())
 _SPEECH = frozenset("said says told added wrote argued warned tweeted".split())
 _OUTLET_WORDS = frozenset("Times Post Journal News Herald Tribune Telegraph Gazette Daily".split())
@@ -390,6 +402,10 @@ _NOT_NAME_WORDS = frozenset(
     Conference Olympics Cup Prize Award Games Week Month Year Program Programme Initiative
     System Doctrine Protocol Convention Declaration Charter Constitution Amendment""".split()
 )
+
+
+def _place(mention: Mention) -> tuple[int, int]:
+    return mention.para, mention.start
 
 
 def _acts(after: Token | None) -> bool:
@@ -436,11 +452,11 @@ def _runs(tokens: list[Token]) -> list[tuple[list[Token], Token | None, Token | 
                 continue
             nxt = tokens[index + 1] if index + 1 < len(tokens) else None
             if (
-                token.text in _PARTICLES | _CONNECTORS
+                token.text in PARTICLES | _CONNECTORS
                 and nxt is not None
                 and is_name_token(nxt)
                 and not _POSSESSIVE.search(tokens[index - 1].text)
-                and (token.text in _PARTICLES or _org_like(tokens[start:index]))
+                and (token.text in PARTICLES or _org_like(tokens[start:index]))
             ):
                 index += 1
                 continue

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..scalars import parse_date
 from ..source import split_paragraphs
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u200b\ufeff]")
@@ -40,7 +41,8 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+#: A month name as news writes it: "March", "Mar.", "Sept".
+MONTH_PATTERN = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 
 # A paragraph that is only scrape debris (matched against the whole paragraph, case-insensitive).
 _DEBRIS = re.compile(
@@ -67,8 +69,6 @@ _DEBRIS = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Debris that may end a paragraph of other words: "Some headline | Writer Read more".
-_TRAILING_DEBRIS = re.compile(r"\bRead more\s*$")
 # A photo credit anywhere in a short paragraph: "(AP Photo/Evan Vucci)", "REUTERS/Jane Doe".
 _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters)?\s*Photo\b|\b(?:AP|AFP)\s+Photo/|\bREUTERS/|\bGetty Images\b"
@@ -97,16 +97,16 @@ _AUTHOR_LIST = re.compile(rf"^{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})*$")
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}[A-Z.])"
     rf"(?:,\s*(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"(?:,\s*(?P<date>{MONTH_PATTERN}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     rf"\s*(?:\((?P<agency>{_AGENCY})\))?\s*[-–—]+\s+"
 )
 _REPORTING_BY = re.compile(
     r"^\(?\s*(?:Reporting|Writing|Additional reporting)\s+by\s+(?P<names>[^;)]+)", re.IGNORECASE
 )
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_WIRE_STAMP = re.compile(rf"^\s*(\d{{1,2}})-({_MONTH})-(\d{{4}})\b", re.IGNORECASE)
+_WIRE_STAMP = re.compile(rf"^\s*(\d{{1,2}})-({MONTH_PATTERN})-(\d{{4}})\b", re.IGNORECASE)
 _WRITTEN_DATE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}),?)"
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_PATTERN})|(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}}),?)"
     rf"\s+(?P<year>\d{{4}})\b"
 )
 _DATE_LINE = re.compile(
@@ -203,26 +203,28 @@ def _fold(text: str) -> str:
 
 def parse_date_text(text: str) -> dt.date | None:
     """A full date written in ``text`` (ISO, "March 3, 2019", "3 March 2019", "3-MAR-1987")."""
-    for pattern in (_ISO_DATE,):
-        match = pattern.search(text)
-        if match:
-            try:
-                return dt.date(*map(int, match.groups()))
-            except ValueError:
-                return None
+    match = _ISO_DATE.search(text)
+    if match:
+        return parse_date(match.group())
     match = _WIRE_STAMP.match(text)
     if match:
-        return _date(int(match.group(3)), match.group(2), int(match.group(1)))
+        return day_of(int(match.group(3)), match.group(2), int(match.group(1)))
     match = _WRITTEN_DATE.search(text)
     if match:
         day = match.group("d1") or match.group("d2")
         month = match.group("m1") or match.group("m2")
-        return _date(int(match.group("year")), month, int(day))
+        return day_of(int(match.group("year")), month, int(day))
     return None
 
 
-def _date(year: int, month: str, day: int) -> dt.date | None:
-    number = MONTHS.get(month.rstrip(".").casefold())
+def month_number(name: str) -> int | None:
+    """1-12 for a month name matched by :data:`MONTH_PATTERN` ("Sept." -> 9)."""
+    return MONTHS.get(name.rstrip(".").casefold())
+
+
+def day_of(year: int, month: str | int, day: int) -> dt.date | None:
+    """The day, or None when there is no such day (or no such month name)."""
+    number = month_number(month) if isinstance(month, str) else month
     if number is None:
         return None
     try:
@@ -240,9 +242,6 @@ def read_article(text: str) -> Article:
     seen: set[str] = set()
     title_key = _fold(article.title or "")
     for index, block in enumerate(blocks[body_start:], start=body_start):
-        if _TRAILING_DEBRIS.search(block) and is_debris(block):
-            article.dropped.append(block)
-            continue
         if is_debris(block):
             article.dropped.append(block)
             continue

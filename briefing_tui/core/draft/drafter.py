@@ -61,13 +61,17 @@ def draft_article(text: str) -> Draft:
 def _resolve_speakers(quotes: list[FoundQuote], index: ActorIndex) -> None:
     """Give every quote an actor: named, pronoun, description, or the speaker before it."""
     last: FoundQuote | None = None
+    ahead: dict[int, Actor | None] = {}  # quotes already resolved for a neighbour before them
     for position, quote in enumerate(quotes):
-        actor = _resolve(quote, quote.phrase, index, last)
+        if position in ahead:
+            actor = ahead.pop(position)
+        else:
+            actor = _resolve(quote, quote.phrase, index, last)
         if actor is None and quote.span.continued and last is not None and last.speaker:
             actor = index.actors.get(last.speaker)
             quote.notes.append("continues the quotation of the paragraph before")
         if actor is None:
-            actor = _from_neighbours(quote, quotes, position, index, last)
+            actor = _from_neighbours(quote, quotes, position, index, last, ahead)
         if actor is not None:
             quote.speaker = actor.name
             actor.speaker = True
@@ -93,10 +97,10 @@ def _resolve(
         return actor
     if phrase.kind == "pronoun":
         wanted = _PERSON if phrase.text in ("he", "she", "i") else _NOT_PERSON
-        named = index.latest(para, start, wanted)
-        named_para = index.latest_para
-        if named is not None and named_para == para:
-            return named  # the person named last in this paragraph
+        mention = index.latest_mention(para, start, wanted)
+        named = mention.actor if mention is not None else None
+        if mention is not None and mention.para == para:
+            return mention.actor  # the person named last in this paragraph
         if last is not None and last.speaker and para - last.para <= _PRONOUN_REACH:
             speaker = index.actors.get(last.speaker)
             if speaker is not None and speaker.kind in wanted:
@@ -123,25 +127,29 @@ def _from_neighbours(
     position: int,
     index: ActorIndex,
     last: FoundQuote | None,
+    ahead: dict[int, Actor | None],
 ) -> Actor | None:
     """No attribution of its own: the speaker of the quotation before it in the paragraph,
     else of the next one in the paragraph, else the last speaker if the paragraph before
-    quoted them (a speech going on), else the last person named."""
+    quoted them (a speech going on), else the last person named. A later quotation resolved
+    here is kept in ``ahead``, so it is not resolved (and its speaker counted) twice."""
     if last is not None and last.para == quote.para and last.speaker:
         quote.notes.append("speaker taken from the quotation before it")
         return index.actors.get(last.speaker)
-    for later in quotes[position + 1 :]:
+    for offset, later in enumerate(quotes[position + 1 :], start=position + 1):
         if later.para != quote.para:
             break
         if later.phrase is not None:
-            actor = _resolve(later, later.phrase, index, last)
+            if offset not in ahead:
+                ahead[offset] = _resolve(later, later.phrase, index, last)
+            actor = ahead[offset]
             if actor is not None:
                 quote.notes.append("speaker taken from the quotation after it")
                 return actor
-    person = index.latest(quote.para, quote.span.start, _PERSON)
     if last is not None and last.speaker and quote.para - last.para <= 1:
         quote.notes.append("speaker guessed: the last one quoted")
         return index.actors.get(last.speaker)
+    person = index.latest(quote.para, quote.span.start, _PERSON)
     if person is not None:
         quote.notes.append("speaker guessed: the last person named")
     return person

@@ -128,6 +128,9 @@ def _read_states() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 #: "Britain" -> "United Kingdom"; demonyms: "Russian" -> "Russia"; capitals: "Moscow" -> "Russia".
 STATE_NAMES, DEMONYMS, CAPITALS = _read_states()
 
+#: Lower-case words inside names: "Staffan de Mistura", "Osama bin Laden", "José y Gasset".
+PARTICLES = frozenset("de da di van von der den al el bin ben ibn la le du dos del y".split())
+
 #: Titles written before a name; they make the name a person's and go into the role.
 PERSON_TITLES = frozenset(
     """President Vice Prime Minister Premier Chancellor Secretary Senator Sen. Rep.

@@ -13,9 +13,10 @@ quoted titles of works are left out.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
-from .names import DEMONYMS, HONORIFICS, ORG_WORDS, PERSON_TITLES, STATE_NAMES
+from .names import DEMONYMS, HONORIFICS, ORG_WORDS, OUTLETS, PARTICLES, PERSON_TITLES, STATE_NAMES
 from .tokens import Token, sentence_starts, tokenize
 
 OPENING = '"“„«'
@@ -40,11 +41,12 @@ SPEECH_VERBS = frozenset(
     laments lamented muse muses mused object objects objected protest protests protested retort
     retorts retorted shout shouts shouted exclaim exclaims exclaimed whisper whispers whispered
     describe describes described call calls called echo echoes echoed assert asserts asserted
-    told mention mentions mentioned predict insist point points pointed reckon reckons reckoned
-    think thinks thought believe believes believed recount recounts recounted""".split()
+    mention mentions mentioned point points pointed reckon reckons reckoned think thinks
+    thought believe believes believed recount recounts recounted""".split()
 )
-# Verbs after which the quoted words are the object, not the subject's statement, when a name
-# follows: "called", "described" take a phrase ("called it "a disaster"").
+# Speech verbs that do not attribute the quotation next to them: "called" and "described"
+# take a phrase as their object ('called it "a disaster"'), "saying" hangs off another verb.
+_NOT_ATTRIBUTING = frozenset(("saying", "called", "described"))
 _AUXILIARIES = frozenset(
     """has had have also later then again once previously recently further reportedly
     publicly privately earlier would will already simply bluntly flatly repeatedly
@@ -53,7 +55,6 @@ _AUXILIARIES = frozenset(
 _PRONOUNS = frozenset("he she it they we i He She It They We I".split())
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
 _DETERMINERS = frozenset("the a an another one two some several many The A An Another".split())
-_PARTICLES = frozenset("de da di van von der den al el bin ben ibn la le du dos del y".split())
 _STOP_BACK = frozenset(
     """and but or while when as because although though if that which whom whose where after
     before since until in on at with by from to into for of over under about against between
@@ -82,7 +83,7 @@ class Span:
 class SpeakerPhrase:
     """Who the words around a quotation say spoke: a name, a pronoun or a description."""
 
-    kind: str  #: "name", "pronoun", "nominal" or "previous" (same speaker as before)
+    kind: str  #: "name", "pronoun" or "nominal" (a description)
     text: str
     role: str | None = None
     form: str = ""  #: the attribution form found, for the analyst's comments
@@ -115,10 +116,9 @@ def find_spans(paragraphs: list[str]) -> tuple[list[Span], list[int]]:
     previous_open = False
     for number, text in enumerate(paragraphs, start=1):
         found, dangling, stray = _pair_marks(text)
+        first = len(spans)  # this paragraph's first span, if it has any
         for start, end in found:
             spans.append(Span(number, start, end, text[start:end]))
-        if previous_open and spans and found and found[0][0] <= 1:
-            pass
         if dangling is not None:
             next_text = paragraphs[number].lstrip() if number < len(paragraphs) else ""
             continues = bool(next_text) and next_text[0] in OPENING
@@ -127,11 +127,8 @@ def find_spans(paragraphs: list[str]) -> tuple[list[Span], list[int]]:
                 unbalanced.append(number)
         if stray:
             unbalanced.append(number)
-        if previous_open:
-            for span in spans:
-                if span.para == number:
-                    span.continued = True
-                    break
+        if previous_open and len(spans) > first:
+            spans[first].continued = True
         previous_open = dangling is not None and spans[-1].continues
     return spans, sorted(set(unbalanced))
 
@@ -177,13 +174,14 @@ def word_count(text: str) -> int:
 
 def is_statement(span: Span, paragraph: str) -> bool:
     """Whether a span is a quoted statement: three words or more, not a quoted title."""
-    if word_count(span.text) < MIN_WORDS and not (span.continued or span.continues):
+    words = word_count(span.text)
+    if words < MIN_WORDS and not (span.continued or span.continues):
         return False
-    if word_count(span.text) <= _TITLE_MAX_WORDS and _title_case(span.text) and not span.continues:
+    if words <= _TITLE_MAX_WORDS and _title_case(span.text) and not span.continues:
         return False  # "Face the Nation", "State of the Union": a title, not a statement
     before = tokenize(paragraph[max(0, span.start - 40) : span.start - 1])
-    words = [t.text.casefold() for t in before if t.is_word]
-    return not (words and words[-1] in _TITLE_CUES and _title_case(span.text))
+    cues = [t.text.casefold() for t in before if t.is_word]
+    return not (cues and cues[-1] in _TITLE_CUES and _title_case(span.text))
 
 
 _TITLE_MAX_WORDS = 6
@@ -212,20 +210,20 @@ def attribute(paragraph: str, spans: list[Span]) -> list[SpeakerPhrase | None]:
     for index, span in enumerate(spans):
         open_mark = span.start - 1
         previous_end = spans[index - 1].end + 1 if index else 0
-        sentence_start = max([s for s in starts if s <= open_mark] + [0])
+        sentence_start = starts[max(0, bisect.bisect_right(starts, open_mark) - 1)]
         pre_from = max(previous_end, sentence_start)
         pre = tokenize(paragraph[pre_from : max(pre_from, open_mark)], pre_from)
         next_start = spans[index + 1].start - 1 if index + 1 < len(spans) else len(paragraph)
         after_close = span.end + 1 if span.closed else len(paragraph)
         # a sentence may end inside the marks ("... Europe.” Nigeria's minister said")
-        sentence_end = min([s for s in starts if s >= span.end] + [len(paragraph)])
+        later = bisect.bisect_left(starts, span.end)
+        sentence_end = starts[later] if later < len(starts) else len(paragraph)
         stop = max(after_close, min(next_start, sentence_end))
         post = tokenize(paragraph[after_close:stop], after_close)
         whole = tokenize(blank[sentence_start:open_mark], sentence_start)
         phrase = _from_post(post)
-        pre_phrase = _from_pre(pre, whole)
-        if phrase is None or (pre_phrase is not None and _is_outlet_report(phrase)):
-            phrase = pre_phrase or phrase
+        if phrase is None or _is_outlet_report(phrase):  # "..., Reuters reported": look before
+            phrase = _from_pre(pre, whole) or phrase
         phrases.append(phrase)
     return phrases
 
@@ -252,8 +250,6 @@ def _blank(paragraph: str, spans: list[Span]) -> str:
 
 
 def _is_outlet_report(phrase: SpeakerPhrase) -> bool:
-    from .names import OUTLETS
-
     return phrase.kind == "name" and phrase.text in OUTLETS
 
 
@@ -269,7 +265,7 @@ def _from_post(tokens: list[Token]) -> SpeakerPhrase | None:
     first = words[0].text.casefold()
     if first == "according" and len(words) > 1 and words[1].text.casefold() == "to":
         return _forward_np(words[2:], "according to X")
-    if _verb(words[0]) and words[0].text.casefold() not in ("saying", "called", "described"):
+    if _verb(words[0]) and words[0].text.casefold() not in _NOT_ATTRIBUTING:
         return _forward_np(words[1:], '"...," said X')
     phrase, rest = _forward_np_with_rest(words)
     if phrase is None:
@@ -303,7 +299,7 @@ def _from_pre(tokens: list[Token], whole: list[Token]) -> SpeakerPhrase | None:
             if phrase:
                 phrase.form = "according to X"
                 return phrase
-        if not _verb(token) or lower in ("called", "described", "saying"):
+        if not _verb(token) or lower in _NOT_ATTRIBUTING:
             continue
         if index > 0 and tokens[index - 1].text.casefold() in ("when", "if", "was", "were", "been"):
             continue  # "when asked about": a passive, not the speaker's verb
@@ -447,18 +443,18 @@ def _split_name(tokens: list[Token]) -> SpeakerPhrase | None:
     index = len(tokens)
     while index > 0 and (
         (_is_name_word(tokens[index - 1]) and not _is_title(tokens[index - 1].text))
-        or (tokens[index - 1].text in _PARTICLES and index < len(tokens))
+        or (tokens[index - 1].text in PARTICLES and index < len(tokens))
     ):
         index -= 1
-    while index < len(tokens) and tokens[index].text in _PARTICLES and index > 0:
+    while index < len(tokens) and tokens[index].text in PARTICLES and index > 0:
         if _is_name_word(tokens[index - 1]):
             break
         index += 1
     name_tokens = tokens[index:]
-    if len([t for t in name_tokens if t.text not in _PARTICLES]) > _MAX_NAME_WORDS:
+    if len([t for t in name_tokens if t.text not in PARTICLES]) > _MAX_NAME_WORDS:
         # "Reuters Editor-in-Chief Alessandra Galloni": the last words name the person
         keep = len(name_tokens) - 2
-        while keep > 0 and name_tokens[keep - 1].text in _PARTICLES:
+        while keep > 0 and name_tokens[keep - 1].text in PARTICLES:
             keep -= 1
         index += keep
         name_tokens = tokens[index:]
@@ -499,7 +495,7 @@ def _subject(tokens: list[Token]) -> SpeakerPhrase | None:
                 continue
             end = index
             while end < len(tokens) and (
-                _is_name_word(tokens[end]) or tokens[end].text in _PARTICLES
+                _is_name_word(tokens[end]) or tokens[end].text in PARTICLES
             ):
                 end += 1
             return _split_name(tokens[index:end])
@@ -509,8 +505,3 @@ def _subject(tokens: list[Token]) -> SpeakerPhrase | None:
 
 
 _NOT_SUBJECTS = frozenset("The A An But And When While As In On At After Before Still".split())
-
-
-def paragraph_starts_sentence(paragraph: str) -> list[int]:
-    """Sentence starts of a paragraph (quotations masked), for the actor finder."""
-    return sentence_starts(paragraph)

@@ -7,11 +7,11 @@ left (see docs/draft.md).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 from ..atomicfile import write_atomic
+from ..mdsafe import literal
 from ..notefile import yaml_string
 from ..scalars import MAX_SLUG, slugify
 from .actors import Actor
@@ -126,7 +126,7 @@ def skeleton_yaml(draft: Draft, text_name: str, *, made_from: str = "") -> str:
             add(f"  # no speaker found for paragraph {quote.para}: {_comment(quote.text, 80)}")
             continue
         actor_id = actor_ids[quote.speaker]
-        add(f"  - id: {ids.take(_quote_slug(actor_id, quote.text))}")
+        add(f"  - id: {ids.take(_slug_of(actor_id, quote.text))}")
         add(f"    speaker: {actor_id}")
         add(f"    text: {yaml_string(quote.text)}")
         add(f"    para: {quote.para}")
@@ -146,9 +146,9 @@ def skeleton_yaml(draft: Draft, text_name: str, *, made_from: str = "") -> str:
         if event.date is None:
             undated.append(f"paragraph {event.para}: {event.written!r}: {event.sentence}")
             continue
-        add(f"  - id: {ids.take(_event_slug(event.date, event.sentence))}")
+        add(f"  - id: {ids.take(_slug_of(event.date.isoformat(), event.sentence))}")
         add(f"    date: {event.date.isoformat()}")
-        add(f"    text: {yaml_string(_markdown_literal(event.sentence))}")
+        add(f"    text: {yaml_string(literal(event.sentence))}")
         refs = [actor_ids[name] for name in event.actors if name in actor_ids]
         if refs:
             add(f"    actors: [{', '.join(refs)}]")
@@ -202,14 +202,10 @@ def _actor_slug(actor: Actor) -> str:
     return slugify(actor.name) or "actor"
 
 
-def _quote_slug(actor_id: str, text: str) -> str:
+def _slug_of(prefix: str, text: str) -> str:
+    """An id from ``prefix`` and the first three telling words of ``text``."""
     words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS]
-    return slugify(f"{actor_id} {' '.join(words[:3])}")
-
-
-def _event_slug(date: dt.date, sentence: str) -> str:
-    words = [w for w in re.findall(r"[a-z0-9]+", sentence.lower()) if w not in _STOPWORDS]
-    return slugify(f"{date.isoformat()} {' '.join(words[:3])}")
+    return slugify(f"{prefix} {' '.join(words[:3])}")
 
 
 def _maybe(value: str | None) -> str:
@@ -220,11 +216,3 @@ def _comment(text: str, limit: int = 200) -> str:
     """Text safe inside a YAML comment: one line, no control characters, cut to ``limit``."""
     line = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+", " ", text).strip()
     return line if len(line) <= limit else line[: limit - 3] + "..."
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-
-
-def _markdown_literal(text: str) -> str:
-    """Article words as Markdown that shows them as written."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -15,17 +15,17 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .article import MONTHS
+from ..scalars import parse_date
+from .article import MONTH_PATTERN, day_of, month_number
 from .tokens import sentence_starts
 
 if TYPE_CHECKING:
-    from .actors import ActorIndex
+    from .actors import ActorIndex, Mention
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 _DATE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})"
-    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_PATTERN})"
+    rf"|(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
     rf"(?:,?\s+(?P<year>\d{{4}}))?"
     rf"|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
     rf"|\b(?P<rel>last|next|this|on|since|until|by)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -49,6 +49,9 @@ def find_events(
 ) -> list[DatedEvent]:
     """Every dated sentence of the article, in order, one event per sentence."""
     events: list[DatedEvent] = []
+    by_para: dict[int, list[Mention]] = {}
+    for mention in index.mentions if index is not None else ():
+        by_para.setdefault(mention.para, []).append(mention)
     for number, text in enumerate(paragraphs, start=1):
         for begin, end in itertools.pairwise([*sentence_starts(text), len(text)]):
             sentence = text[begin:end].strip()
@@ -57,9 +60,8 @@ def find_events(
                 continue
             date = _resolve(match, published)
             actors: list[str] = []
-            for mention in index.mentions if index is not None else ():
-                inside = mention.para == number and begin <= mention.start < end
-                if inside and mention.actor.name not in actors:
+            for mention in by_para.get(number, ()):
+                if begin <= mention.start < end and mention.actor.name not in actors:
                     actors.append(mention.actor.name)
             events.append(
                 DatedEvent(number, sentence[:_MAX_TEXT], match.group(0).strip(), date, actors)
@@ -74,10 +76,7 @@ def _inside_quote(sentence: str, index: int) -> bool:
 
 def _resolve(match: re.Match[str], published: dt.date | None) -> dt.date | None:
     if match.group("iso"):
-        try:
-            return dt.date.fromisoformat(match.group("iso"))
-        except ValueError:
-            return None
+        return parse_date(match.group("iso"))
     if match.group("wd"):
         if published is None:
             return None
@@ -88,18 +87,15 @@ def _resolve(match: re.Match[str], published: dt.date | None) -> dt.date | None:
         if (match.group("rel") or "").casefold() == "last" and delta == 0:
             delta = 7
         return published - dt.timedelta(days=delta)
-    month = MONTHS.get((match.group("m1") or match.group("m2")).rstrip(".").casefold())
+    month = month_number(match.group("m1") or match.group("m2"))
     day = int(match.group("d1") or match.group("d2"))
-    year = int(match.group("year")) if match.group("year") else None
-    if year is None:
-        if published is None:
-            return None
-        year = published.year
-        if month is not None and month > published.month + 1:
-            year -= 1  # "Dec. 30" in an article of January 2
     if month is None:
         return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
+    if match.group("year"):
+        return day_of(int(match.group("year")), month, day)
+    if published is None:
         return None
+    year = published.year
+    if month > published.month + 1:
+        year -= 1  # "Dec. 30" in an article of January 2
+    return day_of(year, month, day)

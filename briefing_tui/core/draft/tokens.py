@@ -64,6 +64,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”'’)]*(?:\s|$))")
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+# How far back from a full stop the word before it is looked for: far longer than any
+# abbreviation, and a bound that keeps a huge one-paragraph text linear.
+_WORD_REACH = 64
+# The first character after a full stop and any closing marks (matched in place, not copied).
+_NEXT_LETTER = re.compile(r"[ \"“”'’)]*(.)", re.DOTALL)
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -71,13 +77,13 @@ def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        word = re.search(r"([\w.]+)\.$", text[: match.end()])
+        word = _WORD_BEFORE_STOP.search(text[max(0, end - _WORD_REACH) : end])
         if match.group() == "." and word:
             stem = word.group(1)
             if stem in ABBREVIATIONS or (len(stem) == 1 and stem.isupper()) or "." in stem:
                 continue  # "Mr. Abbas", "Frederic C. Hof", "the U.S. embassy"
-        rest = text[end:].lstrip(" \"“”'’)")
-        if rest[:1].islower():
+        after = _NEXT_LETTER.match(text, end)
+        if after is not None and after.group(1).islower():
             continue
         starts.append(end)
     return starts
