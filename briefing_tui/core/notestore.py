@@ -50,15 +50,22 @@ def notes_path(folder: Path, brief_id: str) -> Path:
     return folder / f"{brief_id}.notes.yaml"
 
 
+def read_notes(brief_id: str, folder: Path | None = None) -> dict[str, Annotation]:
+    """The annotations of a brief as its notes file holds them, read without creating,
+    locking or moving anything: {} when there is no notes file, or one that cannot be read or
+    holds another brief's notes (which :class:`NotesStore` would set aside)."""
+    path = notes_path(notes_dir(folder), brief_id)
+    try:
+        file_brief, annotations = parse_notes(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError, NotesError):
+        return {}
+    return annotations if file_brief == brief_id else {}
+
+
 def count_notes(brief_id: str, folder: Path | None = None) -> int:
     """How many items of a brief the reader has annotated, read without changing anything
     (0 when there is no notes file, or one that cannot be read)."""
-    path = notes_path(notes_dir(folder), brief_id)
-    try:
-        _, annotations = parse_notes(path.read_text(encoding="utf-8"), str(path))
-    except (OSError, UnicodeDecodeError, NotesError):
-        return 0
-    return len(annotations)
+    return len(read_notes(brief_id, folder))
 
 
 class NotesStore:
