@@ -8,7 +8,9 @@ boolean, number, date or null is refused in a text field, with the hint to quote
 means the same thing in every YAML tool.
 
 References between items and paragraph numbers are not resolved here: they are collected and
-checked by ``validate.py`` once every id of the brief is known.
+checked by ``validate.py`` once every id of the brief is known. Aliases (ids an actor or issue
+has in other briefs) name nothing in this brief; once the brief is built they are checked not
+to be the item's own id nor the id of another item of its section.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 from .errors import ProblemLog
 from .fields import FieldSpec, Kind, specs
-from .model import FORMAT_VERSION, SECTIONS, Brief, Loc
+from .model import FORMAT_VERSION, SECTIONS, Brief, Item, Loc
 from .scalars import (
     MAX_SLUG,
     SLUG,
@@ -50,6 +52,17 @@ class PendingRef:
 
 
 @dataclass(frozen=True, slots=True)
+class PendingAlias:
+    """An alias to check once the brief's items are known."""
+
+    owner: str  # id of the item holding the alias ('' when its own id is unusable)
+    what: str  # the item as messages name it: "actor 'zelensky'"
+    section: str  # the section of the item holding it
+    alias: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class MarkdownField:
     """A Markdown value, kept with its place so ``[[id]]`` links in it can be located."""
 
@@ -65,6 +78,7 @@ class Converter:
         self.log = log
         self.refs: list[PendingRef] = []
         self.markdown: list[MarkdownField] = []
+        self.aliases: list[PendingAlias] = []
         #: The mapping each record was built from, by id(record), to locate its fields later.
         self.nodes: dict[int, Mapping] = {}
         #: Ids of items left out because they had problems: references to them are not
@@ -100,7 +114,37 @@ class Converter:
                 )
                 return None
         brief = self.record(root, Brief, "brief", salvage=True)
-        return brief if isinstance(brief, Brief) else None
+        if not isinstance(brief, Brief):
+            return None
+        self._check_aliases(brief)
+        return brief
+
+    def _check_aliases(self, brief: Brief) -> None:
+        """An alias is neither the item's own id nor the id of another item of its section:
+        two items of one brief are never the same actor or issue."""
+        ids: dict[str, dict[str, Item]] = {}
+        for pending in self.aliases:
+            noun = SECTIONS[pending.section].noun if pending.section in SECTIONS else "item"
+            if pending.alias == pending.owner:
+                self.log.add(
+                    pending.loc.line,
+                    pending.loc.column,
+                    f"'{pending.alias}' in 'aliases' of {pending.what} is the {noun}'s own id;"
+                    f" aliases are the ids it has in other briefs",
+                )
+                continue
+            if pending.section not in ids:
+                items = brief.section(pending.section) if pending.section in SECTIONS else ()
+                ids[pending.section] = {item.id: item for item in items}
+            other = ids[pending.section].get(pending.alias)
+            if other is not None:
+                self.log.add(
+                    pending.loc.line,
+                    pending.loc.column,
+                    f"'{pending.alias}' in 'aliases' of {pending.what} is another {noun} of"
+                    f" this brief (line {other.loc.line}); aliases are the ids it has in other"
+                    " briefs, and two items of one brief are never the same",
+                )
 
     def record(self, node: Node, cls: type, what: str, *, salvage: bool = False) -> Any:
         """One record of class ``cls`` from a mapping node; ``_BAD`` when it cannot be built.
@@ -117,6 +161,7 @@ class Converter:
         values: dict[str, Any] = {}
         pending_refs: list[tuple[str, str, tuple[str, ...], Loc]] = []
         pending_md: list[tuple[str, Scalar]] = []
+        pending_aliases: list[tuple[str, Loc]] = []
         # Name the item by its id in messages about its other fields, when the id is usable.
         item_id = None
         for key, value in node.pairs:
@@ -135,7 +180,9 @@ class Converter:
                     misspelt.add(self._unknown_key(key, fields, what))
                 failed = True
                 continue
-            converted = self.value(value, spec, name, what, pending_refs, pending_md)
+            converted = self.value(
+                value, spec, name, what, pending_refs, pending_md, pending_aliases
+            )
             if converted is _BAD:
                 failed = True
             else:
@@ -155,6 +202,9 @@ class Converter:
             self.refs.append(PendingRef(owner, field_name, target, targets, loc))
         for field_name, scalar in pending_md:
             self.markdown.append(MarkdownField(owner, field_name, scalar))
+        section = getattr(cls, "section", "")
+        for alias, loc in pending_aliases:
+            self.aliases.append(PendingAlias(item_id or "", what, section, alias, loc))
         if failed and salvage:
             for name, spec in fields.items():
                 if name not in values:
@@ -196,6 +246,7 @@ class Converter:
         what: str,
         pending_refs: list[tuple[str, str, tuple[str, ...], Loc]],
         pending_md: list[tuple[str, Scalar]],
+        pending_aliases: list[tuple[str, Loc]],
     ) -> Any:
         """Convert one field value by its declared kind; ``_BAD`` after reporting a problem."""
         kind = spec.kind
@@ -206,8 +257,13 @@ class Converter:
         if kind is Kind.RECORD:
             assert spec.record is not None
             return self.record(node, spec.record, name if what == "brief" else f"{name} of {what}")
-        if kind is Kind.REFS:
-            return self._refs(node, spec, name, what, pending_refs)
+        if kind is Kind.REFS or kind is Kind.SLUGS:
+            ids, ok = self._ids(node, name, what)
+            if kind is Kind.REFS:
+                pending_refs.extend((name, target, spec.targets, loc) for target, loc in ids)
+            else:
+                pending_aliases.extend(ids)
+            return tuple(target for target, _ in ids) if ok else _BAD
         if is_null(node) and not spec.required:
             return None
         if type(node) is not Scalar:
@@ -354,35 +410,31 @@ class Converter:
         )
         return _BAD
 
-    def _refs(
-        self,
-        node: Node,
-        spec: FieldSpec,
-        name: str,
-        what: str,
-        pending_refs: list[tuple[str, str, tuple[str, ...], Loc]],
-    ) -> Any:
+    def _ids(self, node: Node, name: str, what: str) -> tuple[list[tuple[str, Loc]], bool]:
+        """The valid ids of a list of ids, each with its place, and whether the whole list was
+        valid (bad and repeated entries are reported and left out)."""
         if is_null(node):
-            return ()
+            return [], True
         if type(node) is not Sequence:
             self._expected(node, name, what, "a list of ids, like [a, b]")
-            return _BAD
-        result: list[str] = []
+            return [], False
+        result: list[tuple[str, Loc]] = []
+        seen: set[str] = set()
         ok = True
         for element in node.items:
             target = self._slug(element, name, what)
             if target is _BAD:
                 ok = False
                 continue
-            if target in result:
+            if target in seen:
                 self.log.add(
                     element.line, element.column, f"'{target}' is listed twice in '{name}'"
                 )
                 ok = False
                 continue
-            result.append(target)
-            pending_refs.append((name, target, spec.targets, Loc(element.line, element.column)))
-        return tuple(result) if ok else _BAD
+            seen.add(target)
+            result.append((target, Loc(element.line, element.column)))
+        return result, ok
 
     def _records(self, node: Node, spec: FieldSpec, name: str, what: str) -> Any:
         if is_null(node):
@@ -428,6 +480,7 @@ _PLACEHOLDERS: dict[Kind, Any] = {
     Kind.INT: 0,
     Kind.RECORDS: (),
     Kind.REFS: (),
+    Kind.SLUGS: (),
 }
 
 _KIND_WORDS = {

@@ -23,6 +23,7 @@ class Kind(enum.Enum):
     SLUG = "slug"  # an id: lowercase letters, digits and single hyphens
     REF = "ref"  # the id of another item of this brief
     REFS = "refs"  # a list of ids of other items
+    SLUGS = "slugs"  # a list of ids that are not references into this brief (aliases)
     INT = "int"  # a whole number
     DATE = "date"  # an ISO date, YYYY-MM-DD
     URL = "url"  # an http(s) URL
@@ -78,6 +79,11 @@ def ref(doc: str, *targets: str, required: bool = True) -> Any:
 def refs(doc: str, *targets: str) -> Any:
     """An optional list of item ids, each in one of the ``targets`` sections."""
     return _field(FieldSpec(Kind.REFS, doc, False, targets=targets), ())
+
+
+def slugs(doc: str) -> Any:
+    """An optional list of ids, each checked as an id but naming nothing in this brief."""
+    return _field(FieldSpec(Kind.SLUGS, doc, False), ())
 
 
 def integer(doc: str, *, minimum: int | None = None) -> Any:

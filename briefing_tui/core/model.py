@@ -91,6 +91,9 @@ class Actor(Item):
     kind: str = f.choice("What sort of actor this is.", *ACTOR_KINDS)
     role: str | None = f.text("Office or role, as the article gives it.", required=False)
     part_of: tuple[str, ...] = f.refs("Actors this one belongs to or acts for.", "actors")
+    aliases: tuple[str, ...] = f.slugs(
+        "Ids this same actor has in other briefs of a library (not ids of this brief)."
+    )
     notes: str | None = f.markdown("The brief author's notes (Markdown).")
 
     @property
@@ -106,6 +109,9 @@ class Issue(Item):
     noun: ClassVar[str] = "issue"
 
     title: str = f.text("The issue in a few words.")
+    aliases: tuple[str, ...] = f.slugs(
+        "Ids this same issue has in other briefs of a library (not ids of this brief)."
+    )
     notes: str | None = f.markdown("The brief author's notes (Markdown).")
 
     @property

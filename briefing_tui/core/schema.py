@@ -74,7 +74,7 @@ def _field_schema(spec: FieldSpec, definitions: dict[str, Any]) -> dict[str, Any
         schema = {"type": "string", "minLength": 1, "not": {"pattern": _ESCAPING_PATH}}
     elif kind in (Kind.SLUG, Kind.REF):
         schema = dict(slug)
-    elif kind is Kind.REFS:
+    elif kind is Kind.REFS or kind is Kind.SLUGS:
         schema = {"type": "array", "items": slug, "uniqueItems": True}
     elif kind is Kind.INT:
         schema = {"type": "integer"}

@@ -235,7 +235,9 @@ def _item_detail(brief: Brief, item: Item) -> Detail:
         fields = [("Name", item.name), ("Kind", item.kind), ("Role", item.role or "not stated")]
     elif isinstance(item, Issue):
         fields = [("Issue", item.title)]
-    elif isinstance(item, Position):
+    if isinstance(item, Actor | Issue) and item.aliases:
+        fields.append(("Aliases", ", ".join(item.aliases)))
+    if isinstance(item, Position):
         fields = [
             ("Actor", _name(brief, item.actor)),
             ("Issue", _name(brief, item.issue)),

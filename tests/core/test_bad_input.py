@@ -106,7 +106,7 @@ def test_unknown_key_far_from_any_lists_the_known_keys(problems_of):
     text = edit(VALID_BRIEF, "title: Trade talks\n", "title: Trade talks\n    zzz: 1\n")
     line, column, message = one(problems_of(text))
     assert (line, column) == locate(text, "zzz")
-    assert message == "unknown key 'zzz' in issue 'trade'; known keys: id, title, notes"
+    assert message == "unknown key 'zzz' in issue 'trade'; known keys: id, title, aliases, notes"
 
 
 def test_duplicate_key_names_the_first_line(problems_of):

@@ -113,9 +113,11 @@ def test_template_is_valid_for_both(write_brief):
         ("date: 2026-01-06", 'date: "2026-01-06"'),
         ("    part_of: [gamma]\n", "    part_of: []\n"),
         ("    role: Minister\n", "    role: ~\n"),
+        ("    part_of: [gamma]\n", "    part_of: [gamma]\n    aliases: [alpha-beta, a-b]\n"),
+        ("    title: Trade talks\n", "    title: Trade talks\n    aliases:\n"),
     ],
     ids=["null-date", "empty-url", "quoted-no-id", "quoted-number", "quoted-date", "empty-refs",
-         "tilde-role"],
+         "tilde-role", "aliases", "empty-aliases"],
 )  # fmt: skip
 def test_valid_variants_are_valid_for_both(write_brief, old, new):
     text = edit(VALID_BRIEF, old, new)
@@ -158,6 +160,9 @@ STRUCTURAL_MISTAKES = {
     "absolute-path": ("text: article.txt", "text: /etc/passwd"),
     "refs-twice": ("actors: [alpha, gamma]", "actors: [alpha, alpha]"),
     "null-required": ("name: Gamma", "name: null"),
+    "bad-alias": ("    part_of: [gamma]\n", "    part_of: [gamma]\n    aliases: [Alpha Beta]\n"),
+    "alias-twice": ("title: Trade talks", "title: Trade talks\n    aliases: [tr, tr]"),
+    "alias-not-list": ("title: Trade talks", "title: Trade talks\n    aliases: tr"),
 }
 
 
