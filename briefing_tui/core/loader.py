@@ -10,10 +10,11 @@ returned; it carries its paragraphs, its items by id and its link index.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 
 from .convert import Converter
-from .errors import BriefError, ProblemLog
+from .errors import BriefError, Problem, ProblemLog
 from .links import build_index
 from .model import SECTIONS, Brief, Paragraph
 from .source import split_paragraphs
@@ -21,7 +22,7 @@ from .textfile import read_text
 from .validate import check_evidence, check_refs, check_wikilinks, index_items
 from .yamlsafe import DEFAULT_LIMITS, Limits, read_yaml
 
-__all__ = ["BriefError", "Limits", "load_brief", "source_path"]
+__all__ = ["BriefError", "Limits", "Loaded", "load_brief", "read_brief", "source_path"]
 
 
 def source_path(brief_path: Path, text: str) -> Path:
@@ -29,11 +30,30 @@ def source_path(brief_path: Path, text: str) -> Path:
     return brief_path.parent / text
 
 
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What reading one brief file gave: the brief, or every problem found; and the article
+    file the brief names (None when it could not be read that far), which a parse cache must
+    watch as well."""
+
+    brief: Brief | None
+    problems: tuple[Problem, ...] = ()
+    article: Path | None = None
+
+
 def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
     """Load, check and index the brief at ``path``.
 
     Raises :class:`BriefError` carrying every problem found, each with file, line and column.
     """
+    loaded = read_brief(path, limits=limits)
+    if loaded.brief is None:
+        raise BriefError(loaded.problems)
+    return loaded.brief
+
+
+def read_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Like :func:`load_brief`, but problems are returned, with the article file read."""
     path = Path(path)
     log = ProblemLog(path)
     text = read_text(path, log, max_bytes=limits.max_bytes, yaml=True)
@@ -41,7 +61,7 @@ def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
     converter = Converter(log)
     brief = converter.brief(root) if root is not None else None
     if brief is None or text is None:
-        raise BriefError(log.problems)
+        return Loaded(None, BriefError(log.problems).problems)
 
     items = index_items(brief, log)
     unread = converter.salvaged & set(SECTIONS)
@@ -50,7 +70,7 @@ def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
 
     paragraphs: tuple[Paragraph, ...] = ()
     if "source" in converter.salvaged:  # no article to check against; problems are logged
-        raise BriefError(log.problems)
+        return Loaded(None, BriefError(log.problems).problems)
     article = source_path(path, brief.source.text)
     article_log = ProblemLog(article)
     article_text = read_text(article, article_log, max_bytes=limits.max_bytes)
@@ -62,12 +82,13 @@ def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
     else:
         paragraphs = split_paragraphs(article_text)
         check_evidence(brief, paragraphs, converter, brief.source.text, log)
-    log.raise_if_any()
-
-    return dataclasses.replace(
+    if log:
+        return Loaded(None, BriefError(log.problems).problems, article)
+    indexed = dataclasses.replace(
         brief,
         path=path,
         paragraphs=paragraphs,
         items=items,
         links=build_index(items.values(), mentions),
     )
+    return Loaded(indexed, (), article)

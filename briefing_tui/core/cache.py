@@ -1,0 +1,204 @@
+"""The parse cache: briefs already loaded and checked, kept as JSON so a library opens fast.
+
+PyYAML reads about 1 MB of brief a second, so a library of a thousand briefs would take many
+seconds to parse each time it opens. Each loaded brief (or the problems that kept it from
+loading) is written to one JSON file in the user's cache folder, named after a hash of the
+brief's absolute path. An entry is used only when all of these match the files as they are now:
+
+- the cache format and the brief model (:data:`CACHE_VERSION`, the model fingerprint) and the
+  version of briefing-tui, whose checks may have changed;
+- the brief's absolute path, size and modification time;
+- a BLAKE2 hash of the brief's bytes and of its article's bytes (the article is hashed as
+  missing when it does not exist, so creating it later is noticed).
+
+Anything else (a changed or moved file, a corrupt or foreign entry, another version) is a miss:
+the brief is loaded from its files and the entry rewritten. The cache is derived data: deleting
+the folder loses nothing. A cache folder that cannot be written is used read-only, silently;
+``--no-cache`` on the command line turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from .. import __version__
+from .atomicfile import write_atomic
+from .briefjson import brief_from_data, brief_to_data, model_fingerprint
+from .errors import Problem
+from .loader import Loaded, read_brief
+
+CACHE_ENV = "BRIEFING_TUI_CACHE_DIR"
+CACHE_VERSION = 1
+_MISSING = b"\0missing\0"
+
+
+def cache_dir(override: Path | None = None) -> Path:
+    """The cache folder: ``override``, else ``$BRIEFING_TUI_CACHE_DIR``, else the user cache dir."""
+    if override is not None:
+        return override
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    return Path(platformdirs.user_cache_dir("briefing-tui")) / "briefs"
+
+
+@dataclass
+class CacheStats:
+    """What the cache did in this run: for the benchmark and the tests."""
+
+    hits: int = 0
+    misses: int = 0
+    write_errors: int = 0
+
+
+class BriefCache:
+    """Loads briefs through the cache folder ``folder`` (see the module docstring)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = cache_dir(folder)
+        self.version = f"{CACHE_VERSION}/{model_fingerprint()}/{__version__}"
+        self.stats = CacheStats()
+        self._writable = True
+
+    def entry_path(self, path: Path) -> Path:
+        """The cache file of the brief at absolute ``path``."""
+        digest = hashlib.blake2b(str(path).encode("utf-8", "surrogateescape"), digest_size=16)
+        return self.folder / f"{digest.hexdigest()}.json"
+
+    def load(self, path: Path) -> Loaded:
+        """The brief at ``path`` (or its problems), from the cache when the entry is current."""
+        absolute = Path(os.path.abspath(path))
+        entry = self._read_entry(absolute)
+        if entry is not None:
+            loaded = self._use(entry, absolute, Path(path))
+            if loaded is not None:
+                self.stats.hits += 1
+                return loaded
+        self.stats.misses += 1
+        before = _stat(absolute)
+        loaded = read_brief(path)
+        # A file changed while it was read would be cached under the wrong key: do not keep it.
+        if before is not None and _stat(absolute) == before:
+            self._write_entry(absolute, before, loaded, Path(path))
+        return loaded
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _read_entry(self, absolute: Path) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self.entry_path(absolute).read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("version") != self.version:
+            return None
+        if data.get("path") != str(absolute):
+            return None
+        return data
+
+    def _use(self, entry: dict[str, Any], absolute: Path, given: Path) -> Loaded | None:
+        """The entry's result when it still describes the files, else None."""
+        stat = _stat(absolute)
+        if stat is None or [stat[0], stat[1]] != entry.get("stat"):
+            return None
+        named = entry.get("article")
+        if named is not None and not isinstance(named, str):
+            return None
+        if _digest(absolute, absolute.parent / named if named else None) != entry.get("digest"):
+            return None
+        article = given.parent / named if named else None
+        try:
+            if entry.get("brief") is not None:
+                return Loaded(brief_from_data(entry["brief"], given), (), article)
+            problems = tuple(_problem_from(p, given, article) for p in entry["problems"])
+            return Loaded(None, problems, article)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # a damaged entry: loaded again and rewritten
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def _write_entry(
+        self,
+        absolute: Path,
+        stat: tuple[int, int],
+        loaded: Loaded,
+        given: Path,
+    ) -> None:
+        if not self._writable:
+            return
+        named = _as_named(loaded.article, given) if loaded.article is not None else None
+        entry: dict[str, Any] = {
+            "version": self.version,
+            "path": str(absolute),
+            "stat": list(stat),
+            "article": named,  # as the brief names it, relative to the brief's folder
+            "digest": _digest(absolute, absolute.parent / named if named else None),
+            "brief": brief_to_data(loaded.brief) if loaded.brief is not None else None,
+            "problems": [_problem_to(p, given, loaded.article) for p in loaded.problems],
+        }
+        try:
+            write_atomic(self.entry_path(absolute), json.dumps(entry, ensure_ascii=False))
+        except (OSError, ValueError):
+            # Read-only or full: the app works without the cache; stop trying for this run.
+            self._writable = False
+            self.stats.write_errors += 1
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _digest(brief: Path, article: Path | None) -> str | None:
+    """The hash of the brief's and its article's bytes; None when the brief cannot be read."""
+    digest = hashlib.blake2b(digest_size=20)
+    try:
+        digest.update(brief.read_bytes())
+    except OSError:
+        return None
+    digest.update(b"\0article\0")
+    if article is not None:
+        try:
+            digest.update(article.read_bytes())
+        except OSError:
+            digest.update(_MISSING)
+    return digest.hexdigest()
+
+
+# Problems name the brief or its article by the path the caller gave; the entry keeps which of
+# the two it was, so a brief opened by another relative path reports its own path.
+_BRIEF, _ARTICLE = "@brief", "@article"
+
+
+def _problem_to(problem: Problem, given: Path, article: Path | None) -> list[Any]:
+    where = problem.path
+    if where == str(given):
+        where = _BRIEF
+    elif article is not None and where == str(article):
+        where = _ARTICLE
+    return [where, problem.line, problem.column, problem.message]
+
+
+def _problem_from(data: list[Any], given: Path, article: Path | None) -> Problem:
+    where, line, column, message = data
+    if where == _BRIEF:
+        where = given
+    elif where == _ARTICLE:
+        where = article
+    return Problem(str(where), int(line), int(column), str(message))
+
+
+def _as_named(article: Path, given: Path) -> str:
+    """The article path as the brief at ``given`` names it (the loader joined the two)."""
+    try:
+        return str(article.relative_to(given.parent))
+    except ValueError:
+        return str(article)
