@@ -25,7 +25,7 @@ from .core.notestore import notes_dir as default_notes_dir
 from .core.todos import find_todos
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("open", "validate", "schema", "export", "draft")
+COMMANDS = ("open", "validate", "schema", "export", "draft", "search")
 NOTES_DIR_HELP = (
     "where the notes files are (default: $BRIEFING_TUI_NOTES_DIR, else the user data folder)"
 )
@@ -108,6 +108,24 @@ def _parser() -> argparse.ArgumentParser:
         " the cleaned text goes beside it as <brief name>.txt",
     )
     draft.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    search = commands.add_parser(
+        "search",
+        help="search a library: titles, items, your notes and tags",
+        description="Search the briefs under PATH for QUERY: words (all in one item), #tag,"
+        " is:agree|disagree|doubt|marked|star|follow-up|note|annotated, actor:ID-or-name,"
+        " after:YYYY-MM-DD, before:YYYY-MM-DD. One line per hit, path:line:col: [section]"
+        " label, newest brief first. Exit 0 with hits, 1 with none, 2 on usage errors.",
+    )
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("path", type=Path, metavar="PATH")
+    search.add_argument("--notes-dir", type=Path, metavar="DIR", help=NOTES_DIR_HELP)
+    search.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50; 0: all)"
+    )
+    search.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
     return parser
 
 
@@ -128,6 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .drafting import draft_command
 
         return draft_command(args.article, args.output, force=args.force)
+    if args.command == "search":
+        from .searching import search_command
+
+        return search_command(
+            args.query, args.path, notes_dir=args.notes_dir, limit=args.limit, output=args.format
+        )
     if args.command == "schema":
         from .core.schema import schema_json
 
