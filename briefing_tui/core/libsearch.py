@@ -8,8 +8,8 @@ A query is words plus optional filters, a superset of the reader's list filter
   a brief's title, headline and outlet make a hit of their own;
 - ``#tag`` and ``is:agree`` ... ``is:annotated``: the reader's annotations, as in a brief's list;
 - ``actor:ID-or-name``: items involving an actor (the actor itself, its positions, the quotes it
-  spoke, the events it takes part in), named by id (``actor:zelensky``) or by the start of each
-  word of its name (``actor:vol-zel``);
+  spoke, the events it takes part in), named by id or alias (``actor:zelensky``) or by the start
+  of each word of its name (``actor:vol-zel``);
 - ``after:DATE`` / ``before:DATE`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; both inclusive): by
   the brief's publication date, or an event's own date for timeline items.
 
@@ -213,7 +213,7 @@ class _Indexed:
     brief: Brief
     docs: list[_Doc]
     haystack: str  # every doc's haystack: a brief without a word is skipped at once
-    actor_names: list[tuple[str, list[str]]]  # (id, folded lowercase words of the name)
+    actor_names: list[tuple[str, tuple[str, ...], list[str]]]  # id, aliases, words of the name
     annotated: bool  # whether any of its items has an annotation
 
 
@@ -240,6 +240,13 @@ class SearchIndex:
                 indexed.append(_index_brief(entry.path, entry.brief, lookup(entry.brief.id)))
         indexed.sort(key=_brief_order)
         self._briefs = indexed
+        # Actor ids joined by aliases across the library (docs/format.md, "Across briefs").
+        self._aliases: dict[str, set[str]] = {}
+        for brief in indexed:
+            for actor_id, aliases, _ in brief.actor_names:
+                for alias in aliases:
+                    self._aliases.setdefault(actor_id, set()).add(alias)
+                    self._aliases.setdefault(alias, set()).add(actor_id)
         #: Library files that did not load, so were not searched.
         self.skipped: tuple[Path, ...] = tuple(skipped)
 
@@ -290,11 +297,12 @@ class SearchIndex:
             high = parsed.before.toordinal() if parsed.before else dt.date.max.toordinal()
             docs = [doc for doc in docs if low <= doc.date <= high]
         for term in parsed.actors:
+            ids = self._same_actor(term)
             named: dict[int, set[str]] = {}
             docs = [
                 doc
                 for doc in docs
-                if doc.actors and doc.actors & _cached_names(named, doc.owner, term)
+                if doc.actors and doc.actors & _cached_names(named, doc.owner, term, ids)
             ]
         if filters.tags or filters.states:
             docs = [doc for doc in docs if annotation_matches(doc.annotation, filters)]
@@ -305,12 +313,25 @@ class SearchIndex:
             len({id(doc.owner) for doc in docs}),
         )
 
+    def _same_actor(self, actor_id: str) -> set[str]:
+        """``actor_id`` and every id joined to it by aliases, in any brief of the library."""
+        group = {actor_id}
+        todo = [actor_id]
+        while todo:
+            for other in self._aliases.get(todo.pop(), ()):
+                if other not in group:
+                    group.add(other)
+                    todo.append(other)
+        return group
 
-def _cached_names(cache: dict[int, set[str]], owner: _Indexed | None, term: str) -> set[str]:
+
+def _cached_names(
+    cache: dict[int, set[str]], owner: _Indexed | None, term: str, ids: set[str]
+) -> set[str]:
     """:func:`_actors_named`, computed once per brief of a search."""
     key = id(owner)
     if key not in cache:
-        cache[key] = _actors_named(owner, term) if owner is not None else set()
+        cache[key] = _actors_named(owner, term, ids) if owner is not None else set()
     return cache[key]
 
 
@@ -346,7 +367,7 @@ def _index_brief(path: Path, brief: Brief, notes: Mapping[str, Annotation]) -> _
         brief,
         docs,
         "\n".join(doc.haystack for doc in docs),
-        [(actor_id, _WORD.findall(name.lower())) for actor_id, name in names.items()],
+        [(a.id, a.aliases, _WORD.findall(names[a.id].lower())) for a in brief.actors],
         any(doc.annotation is not None for doc in docs),
     )
     for doc in docs:
@@ -408,14 +429,15 @@ def _involved(item: Item) -> frozenset[str]:
     return frozenset()
 
 
-def _actors_named(indexed: _Indexed, term: str) -> set[str]:
-    """Ids of the brief's actors that ``term`` names: their id, or each of its hyphenated
-    parts the start of a word of their name."""
+def _actors_named(indexed: _Indexed, term: str, ids: set[str]) -> set[str]:
+    """Ids of the brief's actors that ``term`` names: by id (``ids``: the term and the ids
+    aliases join to it), or with each of its hyphenated parts the start of a word of their
+    name."""
     parts = term.split("-")
     return {
         actor_id
-        for actor_id, words in indexed.actor_names
-        if actor_id == term or all(any(w.startswith(p) for w in words) for p in parts)
+        for actor_id, _, words in indexed.actor_names
+        if actor_id in ids or all(any(w.startswith(p) for w in words) for p in parts)
     }
 
 

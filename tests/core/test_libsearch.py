@@ -571,3 +571,57 @@ def test_read_notes_of_a_corrupt_or_foreign_file_is_empty_and_leaves_it(folder, 
     assert read_notes("undated-brief", notes) == {}  # it holds another brief's notes
     notes_path(notes, "ceasefire-brief").write_bytes(b"\xff\xfe not utf-8")
     assert read_notes("ceasefire-brief", notes) == {}
+
+
+def test_actor_finds_an_actor_by_an_alias_its_id_in_other_briefs(tmp_path) -> None:
+    root = tmp_path / "aliases"
+    root.mkdir()
+    aliased = edit(
+        edit(VALID_BRIEF, "id: test-brief", "id: aliased"),
+        "    name: Gamma\n",
+        "    name: Gamma\n    aliases: [republic-of-gamma]\n",
+    )
+    (root / "b.yaml").write_text(aliased, encoding="utf-8")
+    (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    index = SearchIndex(load_library(root, tmp_path / "notes"))
+    assert {item for _, item in found(index, "actor:republic-of-gamma")} == {
+        "gamma",
+        "gamma-quote",
+        "summit",
+    }
+    assert found(index, "actor:republic") == []  # an alias is matched whole, not by its start
+
+
+def test_actor_follows_aliases_across_briefs_and_through_chains(tmp_path) -> None:
+    # "gamma" (brief one) is joined to "gamma-state" (brief two) by an alias there, and that to
+    # "g-republic" (brief three) by an alias in brief three: the three are one actor. Their
+    # names differ, so only the aliases can join them.
+    root = tmp_path / "chain"
+    texts = {
+        "one": VALID_BRIEF,
+        "two": VALID_BRIEF.replace("gamma", "gamma-state").replace(
+            "    name: Gamma\n", "    name: Republic of G\n    aliases: [gamma]\n"
+        ),
+        "three": VALID_BRIEF.replace("gamma", "g-republic").replace(
+            "    name: Gamma\n", "    name: The G Republic\n    aliases: [gamma-state]\n"
+        ),
+    }
+    for name, text in texts.items():
+        (root / name).mkdir(parents=True)
+        text = text.replace("id: test-brief", f"id: brief-{name}")
+        (root / name / "b.yaml").write_text(text, encoding="utf-8")
+        (root / name / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    index = SearchIndex(load_library(root, tmp_path / "notes"))
+    expected = {
+        ("brief-one", "gamma"),
+        ("brief-two", "gamma-state"),
+        ("brief-three", "g-republic"),
+    }
+    for term in ("gamma", "gamma-state", "g-republic"):
+        actors = {hit for hit in items(index, f"actor:{term}") if "quote" not in hit[1]}
+        assert actors - {(b, "summit") for b, _ in expected} == expected, term
+    assert items(index, "actor:republic-of") == {
+        ("brief-two", "gamma-state"),
+        ("brief-two", "gamma-state-quote"),
+        ("brief-two", "summit"),
+    }  # a name is of one brief: names join nothing
