@@ -137,6 +137,7 @@ def binding_ids() -> set[str]:
     it uses."""
     from textual.widgets import DataTable, Input, OptionList
 
+    from .screens.across import AcrossScreen
     from .screens.confirm import ConfirmScreen
     from .screens.help import HelpScreen
     from .screens.library import LibraryScreen, LibraryTable
@@ -153,6 +154,7 @@ def binding_ids() -> set[str]:
         HelpScreen,
         ProblemsScreen,
         ConfirmScreen,
+        AcrossScreen,
         NavList,
         OptionList,
         DataTable,
