@@ -44,10 +44,17 @@ def _sentence(rng: random.Random, words: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
-def write_brief(folder: Path, items: int = 10_000, seed: int = 1, name: str = "synthetic") -> Path:
+def write_brief(
+    folder: Path,
+    items: int = 10_000,
+    seed: int = 1,
+    name: str = "synthetic",
+    published: str = "2026-01-09",
+) -> Path:
     """Write a valid brief of about ``items`` items and its article into ``folder``.
 
-    Roughly 500 bytes of YAML per item: 10,000 items make a brief of about 5 MB.
+    Roughly 500 bytes of YAML per item: 10,000 items make a brief of about 5 MB. Ids repeat
+    from brief to brief (actor-0, issue-0, ...), as the same actors recur across a library.
     """
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -74,10 +81,10 @@ def write_brief(folder: Path, items: int = 10_000, seed: int = 1, name: str = "s
 
     out = [
         "# yaml-language-server: $schema=../briefing_tui/schema/brief.schema.json\n",
-        f"format: 1\nid: {name}\ntitle: A synthetic brief of {items} items\n",
+        f"format: 1\nid: {name}\ntitle: {_sentence(rng, 6)[:-1]} ({name})\n",
         "summary: |\n  A generated brief for benchmarks; see [[actor-0]] and [[issue-0]].\n",
         f"source:\n  title: Synthetic article\n  outlet: Bench\n  author: null\n"
-        f"  published: 2026-01-09\n  url: null\n  text: {article.name}\n",
+        f"  published: {published}\n  url: null\n  text: {article.name}\n",
         "actors:\n",
     ]
     for i in range(n_actors):

@@ -15,16 +15,21 @@ from pathlib import Path
 
 from . import __version__
 from .core.annotations import Annotation, now
+from .core.cache import BriefCache
 from .core.discover import find_briefs
 from .core.errors import BriefError, Problem
 from .core.export import ExportRefused, export_markdown, is_input_of, write_export
-from .core.loader import load_brief
+from .core.loader import load_brief, read_brief
 from .core.model import Brief
 from .core.notestore import NotesStore, notes_path
 from .core.notestore import notes_dir as default_notes_dir
 from .core.todos import find_todos
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+NO_CACHE_HELP = (
+    "read every brief from its files, without the parse cache"
+    " (default: $BRIEFING_TUI_CACHE_DIR, else the user cache folder)"
+)
 COMMANDS = ("open", "validate", "schema", "export", "draft", "search")
 NOTES_DIR_HELP = (
     "where the notes files are (default: $BRIEFING_TUI_NOTES_DIR, else the user data folder)"
@@ -47,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     open_.add_argument("path", nargs="?", type=Path, metavar="PATH")
     open_.add_argument("--notes-dir", type=Path, metavar="DIR", help=NOTES_DIR_HELP)
+    open_.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
 
     validate = commands.add_parser(
         "validate",
@@ -137,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv.insert(0, "open")  # `briefing-tui [PATH]` opens the reader
     args = parser.parse_args(argv)
     if args.command == "open":
-        return open_reader(args.path, notes_dir=args.notes_dir)
+        return open_reader(args.path, notes_dir=args.notes_dir, use_cache=not args.no_cache)
     if args.command == "export":
         return export(args.path, args.output, notes_dir=args.notes_dir, force=args.force)
     if args.command == "validate":
@@ -170,8 +176,10 @@ def bundled_briefs() -> Path:
     return package / "examples"
 
 
-def open_reader(path: Path | None, *, notes_dir: Path | None = None) -> int:
-    """Load what ``path`` names and run the reader on it (notes in ``notes_dir`` if given)."""
+def open_reader(path: Path | None, *, notes_dir: Path | None = None, use_cache: bool = True) -> int:
+    """Load what ``path`` names and run the reader on it (notes in ``notes_dir`` if given).
+
+    A folder opens as a library at once; its briefs load in the background."""
     if path is None:
         path = Path("briefs") if Path("briefs").is_dir() else bundled_briefs()
     if not path.exists():
@@ -180,27 +188,28 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None) -> int:
     from .config import load_config
 
     config = load_config()
+    cache = BriefCache() if use_cache else None
     if path.is_dir():
-        from .core.library import load_library
-
-        entries = load_library(path, notes_dir)
-        if not entries:
+        paths = find_briefs([path])
+        if not paths:
             print(f"briefing-tui: no briefs (*.yaml) in {path}", file=sys.stderr)
             return EXIT_PROBLEMS
         from .tui.app import BriefingApp
 
-        BriefingApp(library=(str(path), entries), config=config, notes_dir=notes_dir).run()
+        app = BriefingApp(
+            library=(str(path), paths), config=config, notes_dir=notes_dir, cache=cache
+        )
+        app.run()
         return EXIT_OK
-    try:
-        brief = load_brief(path)
-    except BriefError as error:
-        for problem in error.problems:
+    loaded = cache.load(path) if cache is not None else read_brief(path)
+    if loaded.brief is None:
+        for problem in loaded.problems:
             print(problem, file=sys.stderr)
         print(f"briefing-tui: {path} cannot be opened: fix the problems above", file=sys.stderr)
         return EXIT_PROBLEMS
     from .tui.app import BriefingApp
 
-    BriefingApp(brief=brief, config=config, notes_dir=notes_dir).run()
+    BriefingApp(brief=loaded.brief, config=config, notes_dir=notes_dir, cache=cache).run()
     return EXIT_OK
 
 

@@ -33,6 +33,7 @@ from .atomicfile import write_atomic
 from .briefjson import brief_from_data, brief_to_data, model_fingerprint
 from .errors import Problem
 from .loader import Loaded, read_brief
+from .summary import BriefSummary
 
 CACHE_ENV = "BRIEFING_TUI_CACHE_DIR"
 CACHE_VERSION = 1
@@ -57,8 +58,21 @@ class CacheStats:
     write_errors: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The first line of a current cache entry: enough for one row of the library."""
+
+    summary: BriefSummary | None  # None when the brief has problems
+    problems: tuple[Problem, ...]
+    article: Path | None
+
+
 class BriefCache:
-    """Loads briefs through the cache folder ``folder`` (see the module docstring)."""
+    """Loads briefs through the cache folder ``folder`` (see the module docstring).
+
+    An entry is two lines of JSON: a head (the key, the brief's summary or its problems) and
+    the whole brief. The library list needs only heads, which are quick to read.
+    """
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = cache_dir(folder)
@@ -71,16 +85,28 @@ class BriefCache:
         digest = hashlib.blake2b(str(path).encode("utf-8", "surrogateescape"), digest_size=16)
         return self.folder / f"{digest.hexdigest()}.json"
 
+    def head(self, path: Path) -> Head | None:
+        """The summary (or problems) of the brief at ``path`` when its entry is current,
+        else None: then :meth:`load` reads the files and renews the entry."""
+        found = self._current(path)
+        if found is None:
+            return None
+        head, _ = found
+        try:
+            return self._head(head, Path(path))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
     def load(self, path: Path) -> Loaded:
         """The brief at ``path`` (or its problems), from the cache when the entry is current."""
-        absolute = Path(os.path.abspath(path))
-        entry = self._read_entry(absolute)
-        if entry is not None:
-            loaded = self._use(entry, absolute, Path(path))
+        found = self._current(path)
+        if found is not None:
+            loaded = self._loaded(*found, Path(path))
             if loaded is not None:
                 self.stats.hits += 1
                 return loaded
         self.stats.misses += 1
+        absolute = Path(os.path.abspath(path))
         before = _stat(absolute)
         loaded = read_brief(path)
         # A file changed while it was read would be cached under the wrong key: do not keep it.
@@ -90,33 +116,44 @@ class BriefCache:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def _read_entry(self, absolute: Path) -> dict[str, Any] | None:
+    def _current(self, path: Path) -> tuple[dict[str, Any], bytes] | None:
+        """The entry's head and undecoded body, when the entry describes the files as they are."""
+        absolute = Path(os.path.abspath(path))
         try:
-            data = json.loads(self.entry_path(absolute).read_bytes())
+            head_line, _, body = self.entry_path(absolute).read_bytes().partition(b"\n")
+            head = json.loads(head_line)
         except (OSError, ValueError):
             return None
-        if not isinstance(data, dict) or data.get("version") != self.version:
+        if not isinstance(head, dict) or head.get("version") != self.version:
             return None
-        if data.get("path") != str(absolute):
+        if head.get("path") != str(absolute):
             return None
-        return data
-
-    def _use(self, entry: dict[str, Any], absolute: Path, given: Path) -> Loaded | None:
-        """The entry's result when it still describes the files, else None."""
         stat = _stat(absolute)
-        if stat is None or [stat[0], stat[1]] != entry.get("stat"):
+        if stat is None or [stat[0], stat[1]] != head.get("stat"):
             return None
-        named = entry.get("article")
+        named = head.get("article")
         if named is not None and not isinstance(named, str):
             return None
-        if _digest(absolute, absolute.parent / named if named else None) != entry.get("digest"):
+        if _digest(absolute, absolute.parent / named if named else None) != head.get("digest"):
             return None
+        return head, body
+
+    def _head(self, head: dict[str, Any], given: Path) -> Head:
+        named = head["article"]
         article = given.parent / named if named else None
+        summary = head["summary"]
+        return Head(
+            BriefSummary.from_data(summary) if summary is not None else None,
+            tuple(_problem_from(p, given, article) for p in head["problems"]),
+            article,
+        )
+
+    def _loaded(self, head: dict[str, Any], body: bytes, given: Path) -> Loaded | None:
         try:
-            if entry.get("brief") is not None:
-                return Loaded(brief_from_data(entry["brief"], given), (), article)
-            problems = tuple(_problem_from(p, given, article) for p in entry["problems"])
-            return Loaded(None, problems, article)
+            found = self._head(head, given)
+            if found.summary is None:
+                return Loaded(None, found.problems, found.article)
+            return Loaded(brief_from_data(json.loads(body), given), (), found.article)
         except (KeyError, TypeError, ValueError, AttributeError):
             return None  # a damaged entry: loaded again and rewritten
 
@@ -132,17 +169,21 @@ class BriefCache:
         if not self._writable:
             return
         named = _as_named(loaded.article, given) if loaded.article is not None else None
-        entry: dict[str, Any] = {
+        brief = loaded.brief
+        head: dict[str, Any] = {
             "version": self.version,
             "path": str(absolute),
             "stat": list(stat),
             "article": named,  # as the brief names it, relative to the brief's folder
             "digest": _digest(absolute, absolute.parent / named if named else None),
-            "brief": brief_to_data(loaded.brief) if loaded.brief is not None else None,
+            "summary": BriefSummary.of(brief).to_data() if brief is not None else None,
             "problems": [_problem_to(p, given, loaded.article) for p in loaded.problems],
         }
+        lines = [json.dumps(head, ensure_ascii=False)]
+        if brief is not None:
+            lines.append(json.dumps(brief_to_data(brief), ensure_ascii=False))
         try:
-            write_atomic(self.entry_path(absolute), json.dumps(entry, ensure_ascii=False))
+            write_atomic(self.entry_path(absolute), "\n".join(lines) + "\n", durable=False)
         except (OSError, ValueError):
             # Read-only or full: the app works without the cache; stop trying for this run.
             self._writable = False

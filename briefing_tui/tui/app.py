@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
 from ..config import Config
+from ..core.cache import BriefCache
 from ..core.library import LibraryEntry
 from ..core.model import Brief
 from ..core.views import SECTION_TITLES, SECTIONS
@@ -45,13 +46,19 @@ class BriefingApp(App[None]):
         self,
         *,
         brief: Brief | None = None,
-        library: tuple[str, list[LibraryEntry]] | None = None,
+        library: tuple[str, Sequence[LibraryEntry | Path]] | None = None,
         config: Config | None = None,
         notes_dir: Path | None = None,
+        cache: BriefCache | None = None,
     ) -> None:
+        """Open ``brief``, or a ``library``: a folder's name and its briefs, each an entry
+        already loaded or a path that the library screen loads in the background (through
+        ``cache``, the parse cache, when given)."""
         super().__init__()
         #: Where notes are kept: None means $BRIEFING_TUI_NOTES_DIR or the user data dir.
         self.notes_dir = notes_dir
+        #: The parse cache briefs are loaded through; None loads from the files each time.
+        self.brief_cache = cache
         if (brief is None) == (library is None):
             raise ValueError("give a brief or a library")
         self._brief = brief
@@ -142,6 +149,7 @@ def binding_ids() -> set[str]:
     from .screens.help import HelpScreen
     from .screens.library import LibraryScreen, LibraryTable
     from .screens.problems import ProblemsScreen
+    from .screens.search import SearchScreen
     from .screens.source import SourceScreen
     from .widgets.nav_list import NavList
 
@@ -153,6 +161,7 @@ def binding_ids() -> set[str]:
         LibraryTable,
         HelpScreen,
         ProblemsScreen,
+        SearchScreen,
         ConfirmScreen,
         AcrossScreen,
         NavList,

@@ -1,21 +1,44 @@
-"""The library screen: one row per brief of a folder, invalid ones listed with their error."""
+"""The library screen: one row per brief of a folder, invalid ones listed with their error.
+
+The screen shows at once. Briefs still to load are read by a thread worker (through the parse
+cache) and added in batches, with a progress bar; the list can be sorted, filtered and opened
+while it fills.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.worker import get_current_worker
 
-from ...core.library import LibraryEntry
+from ...core.library import LibraryEntry, list_entry, load_entry, sort_key
+from ...core.search import fuzzy_match
 from ..text import literal
 from .brief import BriefScreen
 from .problems import ProblemsScreen
+
+#: Orders the library can be sorted in: name shown, key function, newest/largest first.
+SORTS: dict[str, tuple[str, Callable[[LibraryEntry], object]]] = {
+    "date": ("newest first", sort_key),
+    "title": ("by title", lambda e: (not e.valid, e.summary.title.lower() if e.summary else "")),
+    "outlet": (
+        "by outlet",
+        lambda e: (not e.valid, (e.summary.outlet or "~").lower() if e.summary else ""),
+    ),
+    "annotated": ("most annotated first", lambda e: (not e.valid, -e.annotated)),
+}
+COLUMN_SORTS = {"title": "title", "outlet": "outlet", "date": "date", "annotated": "annotated"}
+BATCH_SECONDS = 0.1  # how often rows loaded in the background reach the table
 
 
 class LibraryTable(DataTable[Content]):
@@ -30,46 +53,171 @@ class LibraryTable(DataTable[Content]):
 
 
 class LibraryScreen(Screen[None]):
-    """The briefs of a folder; Enter opens one."""
+    """The briefs of a folder; Enter opens one.
+
+    ``briefs`` holds entries already loaded and paths still to load; the paths are loaded in
+    the background, in order, with ``load`` (a function of a path list yielding entries).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="library.open"),
+        Binding("slash", "filter", "Filter", id="library.filter"),
+        Binding("o", "sort", "Sort", id="library.sort"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.escape"),
     ]
 
-    def __init__(self, folder: str, entries: list[LibraryEntry]) -> None:
+    def __init__(self, folder: str, briefs: Sequence[LibraryEntry | Path]) -> None:
         super().__init__()
         self.folder = folder
-        self.entries = {str(entry.path): entry for entry in entries}
+        self.entries: dict[str, LibraryEntry] = {
+            str(b.path): b for b in briefs if isinstance(b, LibraryEntry)
+        }
+        self.pending = [b for b in briefs if isinstance(b, Path)]
+        self.total = len(self.entries) + len(self.pending)
+        self.sort = "date"
+        self.query_text = ""
+        self.listing = bool(self.pending)  # rows still to come
+        self.indexing = bool(self.pending)  # briefs still to load after the rows
+        self._refreshed = 0.0
+        self._refresh_gap = 0.25
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
+        yield ProgressBar(total=self.total or None, show_eta=False, id="progress")
+        yield Input(placeholder="filter by title, outlet, date or id…", id="library-filter")
         yield LibraryTable(id="library", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        valid = sum(1 for e in self.entries.values() if e.brief)
-        self.query_one("#title-bar", Static).update(
-            Content.assemble(
-                ("briefing-tui  ", "bold $accent"),
-                literal(
-                    f"{self.folder}  ·  {len(self.entries)} briefs, {valid} valid", one_line=True
-                ),
-            )
-        )
+        self.query_one("#library-filter", Input).display = False
+        progress = self.query_one(ProgressBar)
+        progress.display = self.listing
+        progress.update(progress=len(self.entries))
+        self._refresh_table()
+        self.query_one(LibraryTable).focus()
+        if self.listing:
+            self._load(list(self.pending))
+
+    # -- loading ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library-load")
+    def _load(self, paths: list[Path]) -> None:
+        """Read the rows of ``paths`` in a thread, handing batches to the UI thread; then load
+        the briefs known only by their cached summary (search and views across briefs need
+        them)."""
+        worker = get_current_worker()
+        app = self.app
+        notes_dir, cache = app.notes_dir, app.brief_cache  # type: ignore[attr-defined]
+        batch: list[LibraryEntry] = []
+        sent = time.monotonic()
+        for path in paths:
+            if worker.is_cancelled:
+                return
+            batch.append(list_entry(path, notes_dir, cache))
+            if time.monotonic() - sent >= BATCH_SECONDS:
+                app.call_from_thread(self._add_entries, batch, False)
+                batch, sent = [], time.monotonic()
+        app.call_from_thread(self._add_entries, batch, True)
+        for entry in list(self.entries.values()):
+            if worker.is_cancelled:
+                return
+            if entry.brief is None and entry.valid:
+                loaded = load_entry(entry.path, notes_dir, cache)
+                app.call_from_thread(self._loaded, loaded)
+        app.call_from_thread(self._indexed)
+
+    def _add_entries(self, batch: list[LibraryEntry], done: bool) -> None:
+        for entry in batch:
+            self.entries[str(entry.path)] = entry
+        self.query_one(ProgressBar).update(progress=len(self.entries))
+        if done:
+            self.listing = False
+            self.pending = []
+            self.query_one(ProgressBar).display = False
+        # Redrawing a long table costs time the UI needs for keys: not more often than that.
+        if done or time.monotonic() - self._refreshed >= self._refresh_gap:
+            self._refresh_table()
+
+    def _loaded(self, entry: LibraryEntry) -> None:
+        """A brief known by its summary has loaded (its row does not change)."""
+        key = str(entry.path)
+        if key in self.entries:
+            self.entries[key] = replace(entry, annotated=self.entries[key].annotated)
+
+    def _indexed(self) -> None:
+        self.indexing = False
+        self._update_title(self.query_one(LibraryTable).row_count)
+
+    def loaded_entries(self) -> list[LibraryEntry]:
+        """The entries whose briefs are loaded (all valid ones once indexing is done)."""
+        return [e for e in self.entries.values() if e.brief is not None]
+
+    # -- the table ----------------------------------------------------------------------------
+
+    def visible_entries(self) -> list[LibraryEntry]:
+        """The entries shown: filtered by the query (substring, then fuzzy), in the sort order."""
+        entries = sorted(self.entries.values(), key=SORTS[self.sort][1])  # type: ignore[arg-type]
+        needle = self.query_text.strip().lower()
+        if not needle:
+            return entries
+        exact: list[LibraryEntry] = []
+        fuzzy: list[LibraryEntry] = []
+        for entry in entries:
+            haystack = _haystack(entry)
+            if needle in haystack:
+                exact.append(entry)
+            elif fuzzy_match(needle, haystack):
+                fuzzy.append(entry)
+        return exact + fuzzy
+
+    def _refresh_table(self) -> None:
+        """Show the visible entries, keeping the cursor on the brief it was on."""
         table = self.query_one(LibraryTable)
-        rows = {key: _cells(entry) for key, entry in self.entries.items()}
+        keep = self._cursor_key()
+        shown = self.visible_entries()
+        rows = [(str(e.path), _cells(e)) for e in shown]
 
         def width(column: int, cap: int) -> int:
-            return min(cap, max((len(cells[column].plain) for cells in rows.values()), default=0))
+            return min(cap, max((len(cells[column].plain) for _, cells in rows), default=0))
 
+        began = time.monotonic()
+        table.clear(columns=True)
         table.add_column("Title", key="title", width=max(5, width(0, 40)))
         table.add_column("Outlet", key="outlet", width=max(6, width(1, 20)))
         table.add_column("Date", key="date", width=10)
         for label in ("Actors", "Positions", "Questions", "Annotated"):
             table.add_column(label, key=label.lower())
-        for key, cells in rows.items():
+        for key, cells in rows:
             table.add_row(*cells, key=key)
-        table.focus()
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        self._update_title(len(shown))
+        self._refreshed = time.monotonic()
+        self._refresh_gap = max(0.25, 5 * (self._refreshed - began))
+
+    def _cursor_key(self) -> str | None:
+        table = self.query_one(LibraryTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _update_title(self, shown: int) -> None:
+        valid = sum(1 for e in self.entries.values() if e.valid)
+        parts = [f"{self.folder}  ·  {len(self.entries)} briefs, {valid} valid"]
+        if self.listing:
+            parts.append(f"loading {len(self.entries)}/{self.total}")
+        elif self.indexing:
+            parts.append("indexing for search")
+        if self.query_text:
+            parts.append(f"{shown} shown")
+        parts.append(SORTS[self.sort][0])
+        self.query_one("#title-bar", Static).update(
+            Content.assemble(
+                ("briefing-tui  ", "bold $accent"), literal("  ·  ".join(parts), one_line=True)
+            )
+        )
+
+    # -- events -------------------------------------------------------------------------------
 
     def on_screen_resume(self) -> None:
         """Back from a brief: its annotation count may have changed."""
@@ -77,36 +225,87 @@ class LibraryScreen(Screen[None]):
 
         table = self.query_one(LibraryTable)
         for key, entry in self.entries.items():
-            if entry.brief is None:
+            if entry.summary is None:
                 continue
-            count = count_notes(entry.brief.id, self.app.notes_dir)  # type: ignore[attr-defined]
+            count = count_notes(entry.summary.id, self.app.notes_dir)  # type: ignore[attr-defined]
             if count != entry.annotated:
                 self.entries[key] = replace(entry, annotated=count)
-                table.update_cell(key, "annotated", Content(f"{count}/{len(entry.brief.items)}"))
+                if key in table.rows:
+                    table.update_cell(key, "annotated", Content(f"{count}/{entry.summary.items}"))
 
     @on(DataTable.RowSelected)
     def row_selected(self, event: DataTable.RowSelected) -> None:
         self._open(event.row_key.value)
 
+    @on(DataTable.HeaderSelected)
+    def header_selected(self, event: DataTable.HeaderSelected) -> None:
+        sort = COLUMN_SORTS.get(str(event.column_key.value))
+        if sort is not None:
+            self.sort = sort
+            self._refresh_table()
+
+    @on(Input.Changed, "#library-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._refresh_table()
+
+    @on(Input.Submitted, "#library-filter")
+    def filter_submitted(self) -> None:
+        self.query_one(LibraryTable).focus()
+
+    # -- actions ------------------------------------------------------------------------------
+
     def action_open(self) -> None:
         """Open the brief under the cursor."""
-        table = self.query_one(LibraryTable)
-        if table.row_count:
-            self._open(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        self._open(self._cursor_key())
+
+    def action_filter(self) -> None:
+        """Filter the briefs as you type."""
+        field = self.query_one("#library-filter", Input)
+        field.display = True
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        """Close the filter and show every brief."""
+        field = self.query_one("#library-filter", Input)
+        if field.display or field.value:
+            field.value = ""
+            field.display = False
+            self.query_text = ""
+            self._refresh_table()
+            self.query_one(LibraryTable).focus()
+
+    def action_sort(self) -> None:
+        """Sort by the next order: date, title, outlet, annotations."""
+        orders = list(SORTS)
+        self.sort = orders[(orders.index(self.sort) + 1) % len(orders)]
+        self._refresh_table()
+        self.notify(f"Sorted {SORTS[self.sort][0]}.", timeout=2)
 
     def _open(self, key: str | None) -> None:
         entry = self.entries.get(key or "")
         if entry is None:
             return
+        if entry.valid and entry.brief is None:  # known by its summary: load it now
+            entry = load_entry(entry.path, self.app.notes_dir, self.app.brief_cache)  # type: ignore[attr-defined]
+            self.entries[str(entry.path)] = entry
         if entry.brief is None:
             self.app.push_screen(ProblemsScreen(str(entry.path), entry.problems))
         else:
             self.app.push_screen(BriefScreen(entry.brief, from_library=True))
 
 
+def _haystack(entry: LibraryEntry) -> str:
+    summary = entry.summary
+    if summary is None:
+        return entry.path.name.lower()
+    date = summary.published.isoformat() if summary.published else "undated"
+    return f"{summary.title} {summary.outlet or ''} {date} {summary.id} {entry.path.name}".lower()
+
+
 def _cells(entry: LibraryEntry) -> list[Content]:
-    brief = entry.brief
-    if brief is None:
+    summary = entry.summary
+    if summary is None:
         first = (
             f"{entry.problems[0].line}:{entry.problems[0].column}: {entry.problems[0].message}"
             if entry.problems
@@ -118,20 +317,14 @@ def _cells(entry: LibraryEntry) -> list[Content]:
                 "  ",
                 literal(str(first), one_line=True),
             ),
-            Content("—"),
-            Content("—"),
-            Content("—"),
-            Content("—"),
-            Content("—"),
-            Content("—"),
+            *(Content("—") for _ in range(6)),
         ]
-    source = brief.source
     return [
-        literal(brief.title, one_line=True),
-        literal(source.outlet or "", one_line=True),
-        Content(source.published.isoformat() if source.published else "undated"),
-        Content(str(len(brief.actors))),
-        Content(str(len(brief.positions))),
-        Content(str(len(brief.questions))),
-        Content(f"{entry.annotated}/{len(brief.items)}"),
+        literal(summary.title, one_line=True),
+        literal(summary.outlet or "", one_line=True),
+        Content(summary.published.isoformat() if summary.published else "undated"),
+        Content(str(summary.actors)),
+        Content(str(summary.positions)),
+        Content(str(summary.questions)),
+        Content(f"{entry.annotated}/{summary.items}"),
     ]
