@@ -77,7 +77,9 @@ def main() -> None:
         day = dt.date(2026, 1, 1)
         for index in range(args.briefs):
             published = (day - dt.timedelta(days=index % 700)).isoformat()
-            write_brief(folder, args.items, seed=index, name=f"brief-{index:04d}", published=published)
+            write_brief(
+                folder, args.items, seed=index, name=f"brief-{index:04d}", published=published
+            )
         size = sum(p.stat().st_size for p in folder.iterdir())
         print(
             f"library: {args.briefs} briefs of ~{args.items} items,"

@@ -13,6 +13,8 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from .screens.library import LibraryScreen
+
 from ..config import Config
 from ..core.cache import BriefCache
 from ..core.library import LibraryEntry
@@ -103,6 +105,76 @@ class BriefingApp(App[None]):
         where = type(focused).__name__ if focused else type(self.screen).__name__
         self.push_screen(HelpScreen(_friendly(where), self.screen.active_bindings))
 
+    # -- the library -------------------------------------------------------------------------
+
+    def _library_screen(self) -> LibraryScreen | None:
+        from .screens.library import LibraryScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
+
+    def _first_brief(self) -> Brief | None:
+        return next((s.brief for s in self.screen_stack if isinstance(s, BriefScreen)), None)
+
+    def library_entries(self) -> list[LibraryEntry]:
+        """The briefs loaded so far: the library's, or the one brief opened alone."""
+        library = self._library_screen()
+        if library is not None:
+            return library.loaded_entries()
+        brief = self._first_brief()
+        return [LibraryEntry(brief.path, brief)] if brief is not None else []
+
+    def search_library(self) -> None:
+        """Open the search over every brief of the library."""
+        from .screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            return
+        self._tell_if_still_loading()
+        self.push_screen(SearchScreen(self.library_entries(), self.notes_dir), self._chosen)
+
+    def show_across(self, section: str, item_id: str) -> None:
+        """Show an actor's (or an issue's) stances in every brief of the library."""
+        from .screens.across import AcrossScreen
+
+        library = self._library_screen()
+        if library is not None:
+            index = library.across_index()
+        else:
+            from ..core.crossbrief import build_index
+
+            index = build_index(self.library_entries())
+        self._tell_if_still_loading()
+        self.push_screen(AcrossScreen(index, section, item_id), self._chosen)  # type: ignore[arg-type]
+
+    def _tell_if_still_loading(self) -> None:
+        library = self._library_screen()
+        if library is not None and library.indexing:
+            missing = sum(1 for e in library.entries.values() if e.valid and e.brief is None)
+            missing += len(library.pending) if library.listing else 0
+            self.notify(
+                f"{missing} briefs are still loading: what follows leaves them out.",
+                timeout=4,
+            )
+
+    def _chosen(self, chosen: tuple[Path, str | None] | None) -> None:
+        if chosen is not None:
+            self.open_item(*chosen)
+
+    def open_item(self, path: Path, item_id: str | None) -> None:
+        """Show the item ``item_id`` (or the summary, for None) of the brief at ``path``."""
+        key = f"item:{item_id}" if item_id else None
+        screen = self.screen
+        if isinstance(screen, BriefScreen) and screen.brief.path == path:
+            screen.follow(key or "brief")
+            return
+        library = self._library_screen()
+        entry = library.entry_for(path) if library is not None else None
+        brief = entry.brief if entry is not None else self._first_brief()
+        if brief is None or brief.path != path:
+            self.notify(f"{path} is not open in this library.", severity="warning", markup=False)
+            return
+        self.push_screen(BriefScreen(brief, from_library=True, at=key))
+
     def open_external(self, url: str) -> None:
         """Open a web link, but only after the reader confirms; other schemes never."""
         if not url.startswith(("http://", "https://")):
@@ -121,7 +193,23 @@ class BriefingApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Search the library",
+            "Titles, actors, positions, quotes, your notes and tags in every brief",
+            self.search_library,
+        )
         if isinstance(screen, BriefScreen):
+            yield SystemCommand(
+                "Across briefs",
+                "The selected actor's or issue's positions in every brief",
+                screen.action_across,
+            )
+            if screen.disk_problems:
+                yield SystemCommand(
+                    "Problems",
+                    "Why the brief on disk does not load (the last good version is shown)",
+                    screen.action_disk_problems,
+                )
             yield SystemCommand("Back", "Go back to where you were", screen.action_back)
             yield SystemCommand("Forward", "Go forward again", screen.action_forward)
             yield SystemCommand("Filter", "Filter the current list", screen.action_filter)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -12,7 +12,9 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 
-from ...core.model import Brief
+from ...core.errors import Problem
+from ...core.loader import Loaded, read_brief
+from ...core.model import Actor, Brief, Issue, Position
 from ...core.notestore import NotesStore
 from ...core.noteviews import NOTE_PREFIX, annotation_fields, note_detail, notes_rows
 from ...core.views import (
@@ -40,6 +42,8 @@ class BriefScreen(AnnotatingScreen):
         Binding("right_square_bracket", "forward", "Forward", id="nav.forward"),
         Binding("slash", "filter", "Filter", id="nav.filter"),
         Binding("s", "open_source", "Source", id="nav.source"),
+        Binding("x", "across", "Across briefs", id="nav.across"),
+        Binding("S", "search_library", "Search library", show=False, id="nav.search_library"),
         Binding("h", "pane_left", "Pane left", show=False, id="nav.pane_left"),
         Binding("l", "pane_right", "Pane right", show=False, id="nav.pane_right"),
         Binding("escape", "escape", "Out", show=False, id="nav.escape"),
@@ -61,10 +65,19 @@ class BriefScreen(AnnotatingScreen):
     #: rendered, so holding j through 5,000 rows is as quick as a bare list. 0 renders at once.
     DETAIL_DELAY = 0.05
 
-    def __init__(self, brief: Brief, *, from_library: bool = False) -> None:
+    #: Seconds between two looks at the brief's files for changes made in another program.
+    RELOAD_INTERVAL = 1.0
+
+    def __init__(self, brief: Brief, *, from_library: bool = False, at: str | None = None) -> None:
+        """Read ``brief``; ``at`` is the key of the row to open at (``item:<id>``)."""
         super().__init__()
         self.brief = brief
         self.from_library = from_library
+        self.open_at = at
+        #: Problems of the file on disk when it changed and no longer loads (the last good
+        #: version stays on screen), else ().
+        self.disk_problems: tuple[Problem, ...] = ()
+        self._files_seen = _signature(brief)
         self.history: History[Location] = History(limit=200)
         self.section = "summary"
         self._last_key: dict[str, str] = {}  # the row last selected in each section
@@ -92,15 +105,88 @@ class BriefScreen(AnnotatingScreen):
                 markup=False,
                 timeout=30,
             )
-        self.query_one("#title-bar", Static).update(
-            Content.assemble(
-                ("briefing-tui  ", "bold $accent"), literal(self.brief.title, one_line=True)
-            )
-        )
+        self._show_title()
         self.query_one(SectionList).show_brief(self.brief, len(self.notes.annotations))
         self.query_one("#filter", Input).display = False
         self.go(Location("summary", "brief"), record=True)
         self.query_one(SectionList).focus()
+        if self.open_at:
+            self.follow(self.open_at)
+        self.set_interval(self.RELOAD_INTERVAL, self.check_files)
+
+    def _show_title(self) -> None:
+        parts: list[tuple[str, str] | Content] = [
+            ("briefing-tui  ", "bold $accent"),
+            literal(self.brief.title, one_line=True),
+        ]
+        if self.disk_problems:
+            count = len(self.disk_problems)
+            parts.append(
+                (
+                    f"  ·  the file on disk has {count} problem{'s' if count != 1 else ''};"
+                    " showing the last good version (ctrl+p: Problems)",
+                    "bold $warning",
+                )
+            )
+        self.query_one("#title-bar", Static).update(Content.assemble(*parts))
+
+    # -- live reload --------------------------------------------------------------------------
+
+    def check_files(self) -> None:
+        """Reload the brief when it or its article changed on disk since last seen."""
+        seen = _signature(self.brief)
+        if seen != self._files_seen:
+            self._files_seen = seen
+            self._reload()
+
+    @work(thread=True, exclusive=True, group="brief-reload")
+    def _reload(self) -> None:
+        cache = self.app.brief_cache  # type: ignore[attr-defined]
+        path = self.brief.path
+        loaded = cache.load(path) if cache is not None else read_brief(path)
+        self.app.call_from_thread(self.reloaded, loaded)
+
+    def reloaded(self, loaded: Loaded) -> None:
+        """Show a brief read again from disk, keeping the reader's place; when it no longer
+        loads, keep the last good version and say what is wrong."""
+        if loaded.brief is None:
+            first = loaded.problems[0] if loaded.problems else None
+            new = loaded.problems != self.disk_problems
+            self.disk_problems = loaded.problems
+            self._show_title()
+            if new:
+                self.notify(
+                    f"{first}" if first else "The file cannot be read.",
+                    title="The brief on disk has problems; the last good version stays",
+                    severity="warning",
+                    markup=False,
+                    timeout=10,
+                )
+            return
+        self.disk_problems = ()
+        self.replace_brief(loaded.brief)
+        self.notify("Reloaded: the brief changed on disk.", timeout=3)
+
+    def replace_brief(self, brief: Brief) -> None:
+        """Show ``brief`` in place of the one shown, at the same row when it still exists."""
+        where = self.location
+        if brief.id != self.brief.id:
+            self.notes = NotesStore(brief, self.app.notes_dir)  # type: ignore[attr-defined]
+        else:
+            self.notes.brief = brief
+        self.brief = brief
+        self._files_seen = _signature(brief)
+        self.query_one(DetailPane).brief = brief
+        self._show_title()
+        self.query_one(SectionList).show_brief(brief, len(self.notes.annotations))
+        with self.prevent(OptionList.OptionHighlighted):
+            self._show_section(self.section)
+        self.go(where, record=False)
+        if where.key.startswith("item:") and brief.item(where.key[5:]) is None:
+            self.notify(f"'{where.key[5:]}' is no longer in the brief.", markup=False, timeout=4)
+        library = next((s for s in self.app.screen_stack if hasattr(s, "brief_changed")), None)
+        if library is not None:
+            library.brief_changed(brief)
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -321,6 +407,28 @@ class BriefScreen(AnnotatingScreen):
             callback=self._source_closed,
         )
 
+    def action_across(self) -> None:
+        """The selected actor's or issue's positions in every brief of the library."""
+        key = self.location.key
+        item = self.brief.item(key[5:]) if key.startswith("item:") else None
+        if isinstance(item, Position):  # a position: its actor across briefs
+            item = self.brief.item(item.actor)
+        if not isinstance(item, Actor | Issue):
+            self.notify("Select an actor, an issue or a position first.", timeout=3)
+            return
+        self.app.show_across(item.section, item.id)  # type: ignore[attr-defined]
+
+    def action_search_library(self) -> None:
+        """Search every brief of the library."""
+        self.app.search_library()  # type: ignore[attr-defined]
+
+    def action_disk_problems(self) -> None:
+        """Show why the brief on disk does not load."""
+        from .problems import ProblemsScreen
+
+        if self.disk_problems:
+            self.app.push_screen(ProblemsScreen(str(self.brief.path), self.disk_problems))
+
     def _source_closed(self, key: str | None) -> None:
         if key:
             self.follow(key)
@@ -369,3 +477,16 @@ class BriefScreen(AnnotatingScreen):
                 items.filter("")
         items.border_subtitle = ""
         field.display = False
+
+
+def _signature(brief: Brief) -> tuple[tuple[int, int] | None, ...]:
+    """Size and modification time of the brief's file and its article's (None: missing)."""
+    found: list[tuple[int, int] | None] = []
+    for path in (brief.path, brief.path.parent / brief.source.text):
+        try:
+            stat = path.stat()
+        except OSError:
+            found.append(None)
+        else:
+            found.append((stat.st_size, stat.st_mtime_ns))
+    return tuple(found)

@@ -21,7 +21,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from ...core.crossbrief import LibraryIndex, build_index
 from ...core.library import LibraryEntry, list_entry, load_entry, sort_key
+from ...core.model import Brief
 from ...core.search import fuzzy_match
 from ..text import literal
 from .brief import BriefScreen
@@ -63,6 +65,7 @@ class LibraryScreen(Screen[None]):
         Binding("enter", "open", "Open", id="library.open"),
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("o", "sort", "Sort", id="library.sort"),
+        Binding("s", "search", "Search", id="library.search"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.escape"),
     ]
 
@@ -79,6 +82,7 @@ class LibraryScreen(Screen[None]):
         self.listing = bool(self.pending)  # rows still to come
         self.indexing = bool(self.pending)  # briefs still to load after the rows
         self._refreshed = 0.0
+        self._across: tuple[tuple[int, ...], LibraryIndex] | None = None
         self._refresh_gap = 0.25
 
     def compose(self) -> ComposeResult:
@@ -151,6 +155,32 @@ class LibraryScreen(Screen[None]):
     def loaded_entries(self) -> list[LibraryEntry]:
         """The entries whose briefs are loaded (all valid ones once indexing is done)."""
         return [e for e in self.entries.values() if e.brief is not None]
+
+    def across_index(self) -> LibraryIndex:
+        """Actors and issues across the loaded briefs (built again after any change)."""
+        entries = self.loaded_entries()
+        signature = tuple(id(e.brief) for e in entries)
+        if self._across is None or self._across[0] != signature:
+            self._across = (signature, build_index(entries))
+        return self._across[1]
+
+    def entry_for(self, path: Path) -> LibraryEntry | None:
+        """The entry of the brief at ``path``, its brief loaded if it was known by summary."""
+        entry = self.entries.get(str(path))
+        if entry is not None and entry.valid and entry.brief is None:
+            app = self.app
+            entry = load_entry(entry.path, app.notes_dir, app.brief_cache)  # type: ignore[attr-defined]
+            self.entries[str(path)] = entry
+        return entry
+
+    def brief_changed(self, brief: Brief) -> None:
+        """A brief open in the reader was reloaded from disk: its row follows."""
+        key = str(brief.path)
+        old = self.entries.get(key)
+        if old is None:
+            return
+        self.entries[key] = LibraryEntry(brief.path, brief, (), old.annotated)
+        self._refresh_table()
 
     # -- the table ----------------------------------------------------------------------------
 
@@ -282,13 +312,14 @@ class LibraryScreen(Screen[None]):
         self._refresh_table()
         self.notify(f"Sorted {SORTS[self.sort][0]}.", timeout=2)
 
+    def action_search(self) -> None:
+        """Search every brief of the library."""
+        self.app.search_library()  # type: ignore[attr-defined]
+
     def _open(self, key: str | None) -> None:
-        entry = self.entries.get(key or "")
+        entry = self.entry_for(Path(key)) if key else None
         if entry is None:
             return
-        if entry.valid and entry.brief is None:  # known by its summary: load it now
-            entry = load_entry(entry.path, self.app.notes_dir, self.app.brief_cache)  # type: ignore[attr-defined]
-            self.entries[str(entry.path)] = entry
         if entry.brief is None:
             self.app.push_screen(ProblemsScreen(str(entry.path), entry.problems))
         else:

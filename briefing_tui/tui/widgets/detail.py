@@ -72,11 +72,13 @@ class DetailPane(VerticalScroll, can_focus=False):
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        #: The brief whose items links name (replaced when the brief is reloaded).
+        self.brief = brief
 
         # [[id]] links in Markdown render as links: an actor by name (it reads as prose),
         # anything else by its id, which authors write as a reference token.
         def name_of(item_id: str) -> str:
-            item = brief.item(item_id)
+            item = self.brief.item(item_id)
             return printable(item.label, one_line=True) if isinstance(item, Actor) else item_id
 
         self._parser_factory = parser_factory(name_of)
