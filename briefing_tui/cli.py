@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
     validate.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    validate.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
     validate.add_argument(
         "--strict", action="store_true", help="also report TODO placeholders left by a draft"
     )
@@ -147,7 +148,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         return export(args.path, args.output, notes_dir=args.notes_dir, force=args.force)
     if args.command == "validate":
-        return validate(args.paths, output=args.format, quiet=args.quiet, strict=args.strict)
+        return validate(
+            args.paths,
+            output=args.format,
+            quiet=args.quiet,
+            strict=args.strict,
+            use_cache=not args.no_cache,
+        )
     if args.command == "draft":
         from .drafting import draft_command
 
@@ -214,10 +221,16 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None, use_cache: 
 
 
 def validate(
-    paths: Sequence[Path], *, output: str = "text", quiet: bool = False, strict: bool = False
+    paths: Sequence[Path],
+    *,
+    output: str = "text",
+    quiet: bool = False,
+    strict: bool = False,
+    use_cache: bool = True,
 ) -> int:
     """Check every brief under ``paths`` and print problems like a compiler; ``strict`` also
-    counts TODO placeholders as problems."""
+    counts TODO placeholders as problems. Results come from the parse cache when the files
+    are unchanged (problems are cached too)."""
     try:
         files = find_briefs(paths)
     except FileNotFoundError as missing:
@@ -229,11 +242,11 @@ def validate(
         return EXIT_USAGE
     problems: list[Problem] = []
     invalid = 0
+    cache = BriefCache() if use_cache else None
     for path in files:
-        try:
-            load_brief(path)
-        except BriefError as error:
-            problems.extend(error.problems)
+        loaded = cache.load(path) if cache is not None else read_brief(path)
+        if loaded.brief is None:
+            problems.extend(loaded.problems)
             invalid += 1
             continue
         if strict:
