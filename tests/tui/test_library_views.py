@@ -1,0 +1,222 @@
+"""Across briefs and search, opened from the reader, jump to the chosen item in its brief;
+a brief edited on disk while it is open reloads in place.
+
+The fixture library is the flagship brief and a later copy of it (another id and date, one
+stance reworded), so every actor and issue appears in two briefs.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from briefing_tui.core.cache import BriefCache
+from briefing_tui.core.discover import find_briefs
+from briefing_tui.core.loader import load_brief
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.across import AcrossScreen
+from briefing_tui.tui.screens.brief import BriefScreen
+from briefing_tui.tui.screens.library import LibraryScreen
+from briefing_tui.tui.screens.problems import ProblemsScreen
+from briefing_tui.tui.screens.search import SearchScreen
+from briefing_tui.tui.widgets.items import ItemList
+
+from .tuikit import FLAGSHIP, SIZE, brief_screen, highlighted_id, notifications, screen_text
+
+OLD_STANCE = "Has not formally signed off on sending US troops."
+NEW_STANCE = "Has now signed off on a token force."
+# Stances wrap in the detail pane: the screen is checked for their first words.
+OLD_SHOWN, NEW_SHOWN = OLD_STANCE[:27], NEW_STANCE[:18]
+
+
+@pytest.fixture
+def two_briefs(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    shutil.copy(FLAGSHIP, folder / FLAGSHIP.name)
+    shutil.copy(FLAGSHIP.with_suffix(".txt"), folder / FLAGSHIP.with_suffix(".txt").name)
+    text = FLAGSHIP.read_text(encoding="utf-8")
+    later = (
+        text.replace("id: zelensky-security-guarantees", "id: zelensky-later", 1)
+        .replace("published: 2026-01-09", "published: 2026-02-01", 1)
+        .replace(OLD_STANCE, NEW_STANCE, 1)
+    )
+    assert later.count(NEW_STANCE) == 1
+    (folder / "later.yaml").write_text(later, encoding="utf-8")
+    return folder
+
+
+async def wait_for(pilot: Pilot, condition, what: str) -> None:
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def open_library(pilot: Pilot, app: BriefingApp) -> LibraryScreen:
+    screen = app.screen
+    assert isinstance(screen, LibraryScreen)
+    await wait_for(pilot, lambda: not screen.listing and not screen.indexing, "the library")
+    return screen
+
+
+def library_app(folder: Path, config) -> BriefingApp:
+    return BriefingApp(
+        library=(str(folder), find_briefs([folder])), config=config, cache=BriefCache()
+    )
+
+
+async def test_x_on_an_actor_shows_their_stances_in_both_briefs_and_jumps(two_briefs, config):
+    app = library_app(two_briefs, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_library(pilot, app)
+        await pilot.press("G", "enter")  # the older brief: the flagship
+        assert brief_screen(app).brief.id == "zelensky-security-guarantees"
+        app.screen.follow("item:trump")
+        await pilot.press("x")
+        await pilot.pause()
+        across = app.screen
+        assert isinstance(across, AcrossScreen)
+        text = screen_text(app)
+        assert "Donald Trump across 2 briefs" in text
+        rows = [s for s in across.stances.values() if s.position.id == "trump-not-signed-off"]
+        assert [s.brief_id for s in rows] == ["zelensky-security-guarantees", "zelensky-later"]
+        # the later stance is the reworded one, listed after the older one
+        later_id = next(k for k, s in across.stances.items() if s.position.stance == NEW_STANCE)
+        across.query_one("#across-list").highlighted = next(
+            i for i, o in enumerate(across.query_one("#across-list").options) if o.id == later_id
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = brief_screen(app)
+        assert screen.brief.id == "zelensky-later"
+        assert screen.location.key == "item:trump-not-signed-off"
+        assert NEW_SHOWN in screen_text(app)
+        await pilot.press("escape", "escape", "escape")  # back out to the flagship
+        assert brief_screen(app).brief.id == "zelensky-security-guarantees"
+
+
+async def test_x_needs_an_actor_an_issue_or_a_position(two_briefs, config):
+    app = library_app(two_briefs, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_library(pilot, app)
+        await pilot.press("enter")
+        app.screen.follow("item:trump-not-signed-off")  # a position: its actor
+        await pilot.press("x")
+        assert isinstance(app.screen, AcrossScreen)
+        assert "Donald Trump" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("6")  # quotes
+        await pilot.press("x")
+        assert isinstance(app.screen, BriefScreen)
+        assert any("Select an actor" in n for n in notifications(app))
+
+
+async def test_search_from_the_library_jumps_to_the_item_in_its_brief(two_briefs, config):
+    app = library_app(two_briefs, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_library(pilot, app)
+        await pilot.press("s")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await pilot.press(*"token force")
+        await wait_for(pilot, lambda: len(search.hits) == 1, "one hit")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = brief_screen(app)
+        assert screen.brief.id == "zelensky-later"
+        assert screen.location.key == "item:trump-not-signed-off"
+
+
+# -- live reload ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editable(two_briefs: Path) -> Path:
+    return two_briefs / FLAGSHIP.name
+
+
+async def reload_now(pilot: Pilot, screen: BriefScreen) -> None:
+    """Look at the files now (the screen does so every second) and wait for the reload."""
+    before = screen.brief
+    problems = screen.disk_problems
+    screen.check_files()
+    await wait_for(
+        pilot,
+        lambda: screen.brief is not before or screen.disk_problems != problems,
+        "the reload",
+    )
+
+
+async def test_an_edited_brief_reloads_at_the_same_row(editable, config):
+    app = BriefingApp(brief=load_brief(editable), config=config, cache=BriefCache())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = brief_screen(app)
+        screen.follow("item:trump-not-signed-off")
+        await pilot.pause()
+        assert OLD_SHOWN in screen_text(app)
+        text = editable.read_text(encoding="utf-8")
+        editable.write_text(text.replace(OLD_STANCE, NEW_STANCE), encoding="utf-8")
+        await reload_now(pilot, screen)
+        await pilot.pause()
+        assert screen.location.key == "item:trump-not-signed-off"
+        assert highlighted_id(screen.query_one(ItemList)) == "item:trump-not-signed-off"
+        assert NEW_SHOWN in screen_text(app)
+        assert OLD_SHOWN not in screen_text(app)
+
+
+async def test_a_broken_edit_keeps_the_last_good_version_until_it_is_fixed(editable, config):
+    app = BriefingApp(brief=load_brief(editable), config=config, cache=BriefCache())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = brief_screen(app)
+        screen.follow("item:trump-not-signed-off")
+        good = editable.read_text(encoding="utf-8")
+        editable.write_text(good.replace("actor: trump\n", "actor: nobody-at-all\n", 1), "utf-8")
+        await reload_now(pilot, screen)
+        await pilot.pause()
+        assert screen.disk_problems
+        assert "nobody-at-all" in str(screen.disk_problems[0])
+        assert "the file on disk has 1 problem" in screen_text(app)
+        assert OLD_SHOWN in screen_text(app)  # still the last good version, same row
+        assert screen.location.key == "item:trump-not-signed-off"
+        screen.action_disk_problems()
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        assert "nobody-at-all" in screen_text(app)
+        await pilot.press("escape")
+        editable.write_text(good.replace(OLD_STANCE, NEW_STANCE), encoding="utf-8")
+        await reload_now(pilot, screen)
+        await pilot.pause()
+        assert not screen.disk_problems
+        assert "problem" not in screen_text(app).splitlines()[0]
+        assert NEW_SHOWN in screen_text(app)
+
+
+async def test_a_removed_item_is_told_and_an_edited_article_is_read_again(editable, config):
+    app = BriefingApp(brief=load_brief(editable), config=config, cache=BriefCache())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = brief_screen(app)
+        paragraphs = len(screen.brief.paragraphs)
+        article = editable.with_suffix(".txt")
+        article.write_text(
+            article.read_text(encoding="utf-8") + "\n\nA paragraph added later.\n", "utf-8"
+        )
+        await reload_now(pilot, screen)
+        assert len(screen.brief.paragraphs) == paragraphs + 1
+
+        screen.follow("item:trump-no-boots-promise")
+        await pilot.pause()
+        text = editable.read_text(encoding="utf-8")
+        start = text.index("  - id: trump-no-boots-promise\n")
+        end = text.index("  - id: ", start + 10)
+        editable.write_text(text[:start] + text[end:], encoding="utf-8")
+        await reload_now(pilot, screen)
+        await pilot.pause()
+        assert screen.brief.item("trump-no-boots-promise") is None
+        assert any(
+            "'trump-no-boots-promise' is no longer in the brief" in n for n in notifications(app)
+        )
