@@ -133,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
+    search.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
     return parser
 
 
@@ -163,7 +164,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .searching import search_command
 
         return search_command(
-            args.query, args.path, notes_dir=args.notes_dir, limit=args.limit, output=args.format
+            args.query,
+            args.path,
+            notes_dir=args.notes_dir,
+            limit=args.limit,
+            output=args.format,
+            use_cache=not args.no_cache,
         )
     if args.command == "schema":
         from .core.schema import schema_json

@@ -30,8 +30,10 @@ def search_command(
     notes_dir: Path | None = None,
     limit: int = 50,
     output: str = "text",
+    use_cache: bool = True,
 ) -> int:
-    """Search the briefs under ``path``; exit 0 with hits, 1 with none, 2 on usage errors."""
+    """Search the briefs under ``path`` (read through the parse cache unless not
+    ``use_cache``); exit 0 with hits, 1 with none, 2 on usage errors."""
     parsed = parse_library_query(query)
     if parsed.problems:
         for problem in parsed.problems:
@@ -47,7 +49,7 @@ def search_command(
         _say(f"no such file or folder: {path}")
         return EXIT_USAGE
     try:
-        entries = load_library(path, notes_dir)
+        entries = load_library(path, notes_dir, cache=use_cache)
     except OSError as error:
         _say(f"cannot read {path}: {error.strerror or error}")
         return EXIT_USAGE
