@@ -108,7 +108,11 @@ class LibraryScreen(Screen[None]):
     def _load(self, paths: list[Path]) -> None:
         """Read the rows of ``paths`` in a thread, handing batches to the UI thread; then load
         the briefs known only by their cached summary (search and views across briefs need
-        them)."""
+        them).
+
+        ``call_from_thread`` waits for the UI thread to take each batch: that pause is what
+        leaves the UI the interpreter to itself for its redraws (a queue drained on a timer
+        was measured slower on both cold and warm opens)."""
         worker = get_current_worker()
         app = self.app
         notes_dir, cache = app.notes_dir, app.brief_cache  # type: ignore[attr-defined]
@@ -122,12 +126,16 @@ class LibraryScreen(Screen[None]):
                 app.call_from_thread(self._add_entries, batch, False)
                 batch, sent = [], time.monotonic()
         app.call_from_thread(self._add_entries, batch, True)
+        briefs: list[LibraryEntry] = []
         for entry in list(self.entries.values()):
             if worker.is_cancelled:
                 return
             if entry.brief is None and entry.valid:
-                loaded = load_entry(entry.path, notes_dir, cache)
-                app.call_from_thread(self._loaded, loaded)
+                briefs.append(load_entry(entry.path, notes_dir, cache))
+                if time.monotonic() - sent >= BATCH_SECONDS:
+                    app.call_from_thread(self._loaded, briefs)
+                    briefs, sent = [], time.monotonic()
+        app.call_from_thread(self._loaded, briefs)
         app.call_from_thread(self._indexed)
 
     def _add_entries(self, batch: list[LibraryEntry], done: bool) -> None:
@@ -142,11 +150,12 @@ class LibraryScreen(Screen[None]):
         if done or time.monotonic() - self._refreshed >= self._refresh_gap:
             self._refresh_table()
 
-    def _loaded(self, entry: LibraryEntry) -> None:
-        """A brief known by its summary has loaded (its row does not change)."""
-        key = str(entry.path)
-        if key in self.entries:
-            self.entries[key] = replace(entry, annotated=self.entries[key].annotated)
+    def _loaded(self, entries: list[LibraryEntry]) -> None:
+        """Briefs known by their summary have loaded (their rows do not change)."""
+        for entry in entries:
+            key = str(entry.path)
+            if key in self.entries:
+                self.entries[key] = replace(entry, annotated=self.entries[key].annotated)
 
     def _indexed(self) -> None:
         self.indexing = False
