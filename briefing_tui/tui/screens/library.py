@@ -41,6 +41,7 @@ SORTS: dict[str, tuple[str, Callable[[LibraryEntry], object]]] = {
 }
 COLUMN_SORTS = {"title": "title", "outlet": "outlet", "date": "date", "annotated": "annotated"}
 BATCH_SECONDS = 0.1  # how often rows loaded in the background reach the table
+FULL_SCREEN = 60  # rows: more than a terminal shows
 
 
 class LibraryTable(DataTable[Content]):
@@ -232,7 +233,10 @@ class LibraryScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(keep), animate=False)
         self._update_title(len(shown))
         self._refreshed = time.monotonic()
-        self._refresh_gap = max(0.25, 5 * (self._refreshed - began))
+        # Once a screenful is shown, new rows can wait a second: redraws share the interpreter
+        # with the loading thread, and each one slows the loading down.
+        least = 1.0 if table.row_count >= FULL_SCREEN else 0.25
+        self._refresh_gap = max(least, 5 * (self._refreshed - began))
 
     def _cursor_key(self) -> str | None:
         table = self.query_one(LibraryTable)
