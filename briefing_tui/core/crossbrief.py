@@ -10,6 +10,9 @@ joined separately.
 two questions: an actor's stances in every brief over time (:meth:`LibraryIndex.stances`) and
 every actor's stances on an issue (:meth:`LibraryIndex.positions_on`). Everything is sorted by
 the brief's publication date, undated briefs last.
+
+:func:`actor_groups` gives just the grouping of actor ids (:class:`AliasGroups`), by the same
+rule and without the stances: what the library search's ``actor:`` filter follows.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .model import Brief, Position
+from .model import Actor, Brief, Issue, Position
 
 if TYPE_CHECKING:
     from .library import LibraryEntry
@@ -115,6 +118,47 @@ class _Keys:
             self.parent[rb] = ra
 
 
+def _join(items: Iterable[Actor | Issue]) -> _Keys:
+    """The ids of ``items`` joined by their aliases, flattened: the one rule of "Across briefs"
+    (docs/format.md), for actors and for issues alike."""
+    keys = _Keys()
+    for item in items:
+        for alias in item.aliases:
+            keys.union(item.id, alias)
+    keys.flatten()
+    return keys
+
+
+class AliasGroups:
+    """Actor ids joined by aliases across a library, grouped as :func:`build_index` groups
+    them. Build it with :func:`actor_groups`."""
+
+    def __init__(self, keys: _Keys) -> None:
+        self._keys = keys
+        members: dict[str, set[str]] = defaultdict(set)
+        for item_id, root in keys.parent.items():  # flattened: every joined id but the roots
+            members[root].update((item_id, root))
+        self._members = {root: frozenset(ids) for root, ids in members.items()}
+
+    def key(self, actor_id: str) -> str:
+        """The canonical key of the actor with this id: the smallest id of its group, as
+        :meth:`LibraryIndex.actor_key` gives it."""
+        return self._keys.key(actor_id)
+
+    def ids(self, actor_id: str) -> frozenset[str]:
+        """Every id of the actor with this id: ``actor_id`` and every id aliases join to it,
+        directly or through a chain, in any brief (ids that are only aliases included); just
+        ``actor_id`` when nothing joins it."""
+        return self._members.get(self._keys.key(actor_id), frozenset((actor_id,)))
+
+
+def actor_groups(briefs: Iterable[Brief]) -> AliasGroups:
+    """The actor ids of ``briefs`` grouped by their aliases, as :func:`build_index` groups
+    them, without building the stances. Pass only loaded briefs (``e.brief`` of the entries
+    whose ``brief`` is not None), as :func:`build_index` skips the others."""
+    return AliasGroups(_join(actor for brief in briefs for actor in brief.actors))
+
+
 class LibraryIndex:
     """Actors and issues of a library grouped across briefs. Build it with :func:`build_index`."""
 
@@ -197,21 +241,12 @@ def build_index(entries: Iterable[LibraryEntry]) -> LibraryIndex:
     # Oldest first, undated last; then by title and path, so the order never depends on input.
     briefs.sort(key=lambda pb: (_date_key(pb[1]), pb[1].title.casefold(), str(pb[0])))
 
-    actor_keys, issue_keys = _Keys(), _Keys()
-    for _, brief in briefs:
-        for item in brief.actors:
-            for alias in item.aliases:
-                actor_keys.union(item.id, alias)
-        for item in brief.issues:
-            for alias in item.aliases:
-                issue_keys.union(item.id, alias)
-
+    actor_keys = _join(actor for _, brief in briefs for actor in brief.actors)
+    issue_keys = _join(issue for _, brief in briefs for issue in brief.issues)
     actor_seen: dict[str, list[Appearance]] = defaultdict(list)
     issue_seen: dict[str, list[Appearance]] = defaultdict(list)
     stances: dict[str, list[Stance]] = defaultdict(list)
     on_issue: dict[str, list[Stance]] = defaultdict(list)
-    actor_keys.flatten()
-    issue_keys.flatten()
     actor_parent, issue_parent = actor_keys.parent, issue_keys.parent
     for path, brief in briefs:
         date = brief.source.published

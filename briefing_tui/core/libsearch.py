@@ -8,7 +8,8 @@ A query is words plus optional filters, a superset of the reader's list filter
   a brief's title, headline and outlet make a hit of their own;
 - ``#tag`` and ``is:agree`` ... ``is:annotated``: the reader's annotations, as in a brief's list;
 - ``actor:ID-or-name``: items involving an actor (the actor itself, its positions, the quotes it
-  spoke, the events it takes part in), named by id or alias (``actor:zelensky``) or by the start
+  spoke, the events it takes part in), named by id or alias (``actor:zelensky``; ids are joined
+  across briefs as :func:`briefing_tui.core.crossbrief.actor_groups` joins them) or by the start
   of each word of its name (``actor:vol-zel``);
 - ``after:DATE`` / ``before:DATE`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; both inclusive): by
   the brief's publication date, or an event's own date for timeline items.
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .annotations import Annotation
+from .crossbrief import AliasGroups, actor_groups
 from .model import SECTIONS, Actor, Brief, Event, Item, Position, Question, Quote
 from .notestore import read_notes
 from .search import STATES, Query, annotation_matches, parse_query
@@ -213,7 +215,7 @@ class _Indexed:
     brief: Brief
     docs: list[_Doc]
     haystack: str  # every doc's haystack: a brief without a word is skipped at once
-    actor_names: list[tuple[str, tuple[str, ...], list[str]]]  # id, aliases, words of the name
+    actor_names: list[tuple[str, list[str]]]  # id, words of the name
     annotated: bool  # whether any of its items has an annotation
 
 
@@ -240,13 +242,9 @@ class SearchIndex:
                 indexed.append(_index_brief(entry.path, entry.brief, lookup(entry.brief.id)))
         indexed.sort(key=_brief_order)
         self._briefs = indexed
-        # Actor ids joined by aliases across the library (docs/format.md, "Across briefs").
-        self._aliases: dict[str, set[str]] = {}
-        for brief in indexed:
-            for actor_id, aliases, _ in brief.actor_names:
-                for alias in aliases:
-                    self._aliases.setdefault(actor_id, set()).add(alias)
-                    self._aliases.setdefault(alias, set()).add(actor_id)
+        # Actor ids joined by aliases across the library (docs/format.md, "Across briefs"),
+        # grouped by the across-briefs index's rule so that the two never disagree.
+        self._actors: AliasGroups = actor_groups(b.brief for b in indexed)
         #: Library files that did not load, so were not searched.
         self.skipped: tuple[Path, ...] = tuple(skipped)
 
@@ -297,7 +295,7 @@ class SearchIndex:
             high = parsed.before.toordinal() if parsed.before else dt.date.max.toordinal()
             docs = [doc for doc in docs if low <= doc.date <= high]
         for term in parsed.actors:
-            ids = self._same_actor(term)
+            ids = self._actors.ids(term)
             named: dict[int, set[str]] = {}
             docs = [
                 doc
@@ -313,20 +311,9 @@ class SearchIndex:
             len({id(doc.owner) for doc in docs}),
         )
 
-    def _same_actor(self, actor_id: str) -> set[str]:
-        """``actor_id`` and every id joined to it by aliases, in any brief of the library."""
-        group = {actor_id}
-        todo = [actor_id]
-        while todo:
-            for other in self._aliases.get(todo.pop(), ()):
-                if other not in group:
-                    group.add(other)
-                    todo.append(other)
-        return group
-
 
 def _cached_names(
-    cache: dict[int, set[str]], owner: _Indexed | None, term: str, ids: set[str]
+    cache: dict[int, set[str]], owner: _Indexed | None, term: str, ids: frozenset[str]
 ) -> set[str]:
     """:func:`_actors_named`, computed once per brief of a search."""
     key = id(owner)
@@ -367,7 +354,7 @@ def _index_brief(path: Path, brief: Brief, notes: Mapping[str, Annotation]) -> _
         brief,
         docs,
         "\n".join(doc.haystack for doc in docs),
-        [(a.id, a.aliases, _WORD.findall(names[a.id].lower())) for a in brief.actors],
+        [(a.id, _WORD.findall(names[a.id].lower())) for a in brief.actors],
         any(doc.annotation is not None for doc in docs),
     )
     for doc in docs:
@@ -429,14 +416,14 @@ def _involved(item: Item) -> frozenset[str]:
     return frozenset()
 
 
-def _actors_named(indexed: _Indexed, term: str, ids: set[str]) -> set[str]:
+def _actors_named(indexed: _Indexed, term: str, ids: frozenset[str]) -> set[str]:
     """Ids of the brief's actors that ``term`` names: by id (``ids``: the term and the ids
     aliases join to it), or with each of its hyphenated parts the start of a word of their
     name."""
     parts = term.split("-")
     return {
         actor_id
-        for actor_id, _, words in indexed.actor_names
+        for actor_id, words in indexed.actor_names
         if actor_id in ids or all(any(w.startswith(p) for w in words) for p in parts)
     }
 

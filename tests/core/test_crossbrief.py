@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from briefkit import ARTICLE, VALID_BRIEF, edit, locate_in
 
-from briefing_tui.core.crossbrief import LibraryIndex, build_index
+from briefing_tui.core.crossbrief import LibraryIndex, actor_groups, build_index
 from briefing_tui.core.errors import Problem
 from briefing_tui.core.library import LibraryEntry
 from briefing_tui.core.loader import load_brief
@@ -247,6 +247,23 @@ def test_the_index_does_not_depend_on_the_order_of_entries(entries: list[Library
     for key in ("president-zelensky", "putin", "nato"):
         assert forward.stances(key) == backward.stances(key)
         assert forward.actor(key) == backward.actor(key)
+
+
+def test_actor_groups_are_the_groups_of_the_index(entries: list[LibraryEntry], index: LibraryIndex):
+    # Just the grouping (what search's actor: follows), by the index's rule: same keys, and
+    # every id of a group, the invalid entry skipped as build_index skips it.
+    groups = actor_groups(e.brief for e in entries if e.brief is not None)
+    zelensky = {"zelensky", "volodymyr-zelensky", "president-zelensky"}
+    for actor_id in (*zelensky, "putin", "nato", "no-such-actor"):
+        assert groups.key(actor_id) == index.actor_key(actor_id), actor_id
+    for actor_id in zelensky:
+        assert groups.ids(actor_id) == zelensky
+    entity = index.actor("president-zelensky")
+    assert entity is not None and set(entity.ids) == zelensky
+    assert groups.ids("putin") == {"putin"}
+    assert groups.ids("nato") == {"nato"}  # the issue aliasing 'nato' joins no actor
+    assert groups.ids("no-such-actor") == {"no-such-actor"}
+    assert groups.ids("guarantees") == {"guarantees"}  # issues are not actors
 
 
 # -- aliases in one brief ---------------------------------------------------------------------

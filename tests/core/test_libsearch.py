@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from briefkit import ARTICLE, VALID_BRIEF, edit, locate
 
+from briefing_tui.core.crossbrief import build_index
 from briefing_tui.core.library import LibraryEntry, load_library
 from briefing_tui.core.libsearch import (
     STATES,
@@ -625,3 +626,43 @@ def test_actor_follows_aliases_across_briefs_and_through_chains(tmp_path) -> Non
         ("brief-two", "gamma-state-quote"),
         ("brief-two", "summit"),
     }  # a name is of one brief: names join nothing
+
+
+def test_actor_follows_the_same_groups_as_the_across_briefs_index(tmp_path) -> None:
+    # Where two ways of joining could disagree: the alias gamma -> gamma-state is declared only
+    # in the oldest brief, and none in the middle one; the newest joins g-republic to
+    # gamma-state and to old-g-state, an id no brief uses; an issue's alias names the actor
+    # gamma (issues and actors stay apart); and one brief does not load.
+    root = tmp_path / "groups"
+    texts = {
+        "old": VALID_BRIEF.replace("published: 2026-01-09", "published: 2024-01-01")
+        .replace("    name: Gamma\n", "    name: Gamma\n    aliases: [gamma-state]\n")
+        .replace("    title: Trade talks\n", "    title: Trade talks\n    aliases: [gamma]\n"),
+        "mid": VALID_BRIEF.replace("published: 2026-01-09", "published: 2025-01-01")
+        .replace("gamma", "gamma-state")
+        .replace("    name: Gamma\n", "    name: Republic of G\n"),
+        "new": VALID_BRIEF.replace("gamma", "g-republic").replace(
+            "    name: Gamma\n",
+            "    name: The G Republic\n    aliases: [gamma-state, old-g-state]\n",
+        ),
+    }
+    for name, text in texts.items():
+        (root / name).mkdir(parents=True)
+        text = text.replace("id: test-brief", f"id: brief-{name}")
+        (root / name / "b.yaml").write_text(text, encoding="utf-8")
+        (root / name / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    entries = load_library(root, tmp_path / "notes")
+    assert sum(e.brief is None for e in entries) == 1
+    search, across = SearchIndex(entries), build_index(entries)
+    g_keys = set()
+    for term in ("gamma", "gamma-state", "g-republic", "old-g-state", "alpha"):
+        hits = search.search(f"actor:{term}", limit=None).hits
+        searched = {(h.brief_id, h.item_id) for h in hits if h.section == "actors"}
+        entity = across.actor(across.actor_key(term))
+        assert entity is not None, term
+        assert searched == {(a.brief_id, a.item_id) for a in entity.appearances}, term
+        if term != "alpha":
+            g_keys.add(across.actor_key(term))
+    assert g_keys == {"g-republic"}  # one actor, keyed by its smallest id
+    assert len(across.actor("g-republic").appearances) == 3  # type: ignore[union-attr]
