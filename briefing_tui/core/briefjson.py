@@ -42,14 +42,13 @@ def model_fingerprint() -> str:
     return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()[:12]
 
 
-def brief_to_data(brief: Brief) -> dict[str, Any]:
-    """The brief as JSON-ready data (records, paragraphs, mentions)."""
+def brief_to_data(brief: Brief, mentions: Mapping[str, list[tuple[str, str]]]) -> dict[str, Any]:
+    """The brief as JSON-ready data: its records, its paragraphs and the ``[[id]]``
+    ``mentions`` the loader found, in the loader's order (backlinks are listed in it)."""
     data = _record_to_data(brief)
     data["paragraphs"] = [[p.number, p.text, p.line] for p in brief.paragraphs]
     data["mentions"] = {
-        source: [[link.field, link.target] for link in links if link.mention]
-        for source, links in (brief.links.outgoing.items() if brief.links else ())
-        if any(link.mention for link in links)
+        source: [[field, target] for field, target in pairs] for source, pairs in mentions.items()
     }
     return data
 

@@ -94,7 +94,7 @@ class BriefCache:
         head, _ = found
         try:
             return self._head(head, Path(path))
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None
 
     def load(self, path: Path) -> Loaded:
@@ -106,23 +106,25 @@ class BriefCache:
                 self.stats.hits += 1
                 return loaded
         self.stats.misses += 1
-        absolute = Path(os.path.abspath(path))
+        absolute = _absolute(path)
         before = _stat(absolute)
-        loaded = read_brief(path)
-        # A file changed while it was read would be cached under the wrong key: do not keep it.
+        seen: dict[Path, bytes] = {}
+        loaded = read_brief(path, seen=seen)
+        # The entry's hash is of the very bytes parsed, so an edit made during the read makes
+        # it a miss next time; a brief whose size or mtime moved meanwhile is not kept at all.
         if before is not None and _stat(absolute) == before:
-            self._write_entry(absolute, before, loaded, Path(path))
+            self._write_entry(absolute, before, loaded, Path(path), seen)
         return loaded
 
     # -- reading ------------------------------------------------------------------------------
 
     def _current(self, path: Path) -> tuple[dict[str, Any], bytes] | None:
         """The entry's head and undecoded body, when the entry describes the files as they are."""
-        absolute = Path(os.path.abspath(path))
+        absolute = _absolute(path)
         try:
             head_line, _, body = self.entry_path(absolute).read_bytes().partition(b"\n")
             head = json.loads(head_line)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
         if not isinstance(head, dict) or head.get("version") != self.version:
             return None
@@ -154,7 +156,7 @@ class BriefCache:
             if found.summary is None:
                 return Loaded(None, found.problems, found.article)
             return Loaded(brief_from_data(json.loads(body), given), (), found.article)
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None  # a damaged entry: loaded again and rewritten
 
     # -- writing ------------------------------------------------------------------------------
@@ -165,23 +167,31 @@ class BriefCache:
         stat: tuple[int, int],
         loaded: Loaded,
         given: Path,
+        seen: dict[Path, bytes],
     ) -> None:
         if not self._writable:
             return
         named = _as_named(loaded.article, given) if loaded.article is not None else None
+        article = absolute.parent / named if named else None
         brief = loaded.brief
+        digest = _digest(
+            absolute,
+            article,
+            brief_bytes=seen.get(given),
+            article_bytes=seen.get(loaded.article) if loaded.article is not None else None,
+        )
         head: dict[str, Any] = {
             "version": self.version,
             "path": str(absolute),
             "stat": list(stat),
             "article": named,  # as the brief names it, relative to the brief's folder
-            "digest": _digest(absolute, absolute.parent / named if named else None),
+            "digest": digest,
             "summary": BriefSummary.of(brief).to_data() if brief is not None else None,
             "problems": [_problem_to(p, given, loaded.article) for p in loaded.problems],
         }
         lines = [json.dumps(head, ensure_ascii=False)]
         if brief is not None:
-            lines.append(json.dumps(brief_to_data(brief), ensure_ascii=False))
+            lines.append(json.dumps(brief_to_data(brief, loaded.mentions), ensure_ascii=False))
         try:
             write_atomic(self.entry_path(absolute), "\n".join(lines) + "\n", durable=False)
         except (OSError, ValueError):
@@ -198,17 +208,30 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return stat.st_size, stat.st_mtime_ns
 
 
-def _digest(brief: Path, article: Path | None) -> str | None:
-    """The hash of the brief's and its article's bytes; None when the brief cannot be read."""
+def _absolute(path: Path | str) -> Path:
+    """The absolute path of ``path`` *without* resolving ``..``: through a symbolic link,
+    ``link/../brief.yaml`` is another file than ``./brief.yaml``, as the loader reads it."""
+    return Path(path).absolute()
+
+
+def _digest(
+    brief: Path,
+    article: Path | None,
+    *,
+    brief_bytes: bytes | None = None,
+    article_bytes: bytes | None = None,
+) -> str | None:
+    """The hash of the brief's and its article's bytes (read now unless given); None when the
+    brief cannot be read."""
     digest = hashlib.blake2b(digest_size=20)
     try:
-        digest.update(brief.read_bytes())
+        digest.update(brief_bytes if brief_bytes is not None else brief.read_bytes())
     except OSError:
         return None
     digest.update(b"\0article\0")
     if article is not None:
         try:
-            digest.update(article.read_bytes())
+            digest.update(article_bytes if article_bytes is not None else article.read_bytes())
         except OSError:
             digest.update(_MISSING)
     return digest.hexdigest()

@@ -10,7 +10,8 @@ returned; it carries its paragraphs, its items by id and its link index.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .convert import Converter
@@ -39,6 +40,9 @@ class Loaded:
     brief: Brief | None
     problems: tuple[Problem, ...] = ()
     article: Path | None = None
+    #: The ``[[id]]`` mentions found in Markdown, by source id, in the order found (the order
+    #: of backlinks depends on it).
+    mentions: Mapping[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
@@ -52,11 +56,14 @@ def load_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
     return loaded.brief
 
 
-def read_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Loaded:
-    """Like :func:`load_brief`, but problems are returned, with the article file read."""
+def read_brief(
+    path: Path | str, *, limits: Limits = DEFAULT_LIMITS, seen: dict[Path, bytes] | None = None
+) -> Loaded:
+    """Like :func:`load_brief`, but problems are returned, with the article file read; the
+    bytes of the files read are recorded in ``seen`` when given."""
     path = Path(path)
     log = ProblemLog(path)
-    text = read_text(path, log, max_bytes=limits.max_bytes, yaml=True)
+    text = read_text(path, log, max_bytes=limits.max_bytes, yaml=True, seen=seen)
     root = read_yaml(text, log, limits) if text is not None else None
     converter = Converter(log)
     brief = converter.brief(root) if root is not None else None
@@ -73,7 +80,7 @@ def read_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Loaded:
         return Loaded(None, BriefError(log.problems).problems)
     article = source_path(path, brief.source.text)
     article_log = ProblemLog(article)
-    article_text = read_text(article, article_log, max_bytes=limits.max_bytes)
+    article_text = read_text(article, article_log, max_bytes=limits.max_bytes, seen=seen)
     if article_text is None:
         loc = converter.loc_of(brief.source, "text")
         line, column = (loc.line, loc.column) if loc else (1, 1)
@@ -91,4 +98,4 @@ def read_brief(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Loaded:
         items=items,
         links=build_index(items.values(), mentions),
     )
-    return Loaded(indexed, (), article)
+    return Loaded(indexed, (), article, mentions)

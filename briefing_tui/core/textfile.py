@@ -29,12 +29,20 @@ _YAML_LINE_ENDS = re.compile("\r\n?")
 _MAX_REPORTED = 20
 
 
-def read_text(path: Path, log: ProblemLog, *, max_bytes: int, yaml: bool = False) -> str | None:
+def read_text(
+    path: Path,
+    log: ProblemLog,
+    *,
+    max_bytes: int,
+    yaml: bool = False,
+    seen: dict[Path, bytes] | None = None,
+) -> str | None:
     """Read ``path`` as UTF-8 text, logging located problems; None when it cannot be used.
 
     The size is checked before the file is read. A UTF-8 byte order mark is dropped; UTF-16
     and UTF-32 files, invalid UTF-8 and NUL bytes are refused. With ``yaml=True`` the control
-    characters YAML forbids are refused too, each at its line and column.
+    characters YAML forbids are refused too, each at its line and column. The bytes read are
+    recorded in ``seen`` when given (the parse cache hashes exactly what was parsed).
     """
     try:
         size = path.stat().st_size
@@ -51,6 +59,8 @@ def read_text(path: Path, log: ProblemLog, *, max_bytes: int, yaml: bool = False
     if len(data) > max_bytes:  # the file grew between stat and read
         log.add(1, 1, f"file is over the limit of {max_bytes:,} bytes; not read")
         return None
+    if seen is not None:
+        seen[path] = data
     return decode(data, log, yaml=yaml)
 
 

@@ -621,11 +621,6 @@ def test_entry_cut_anywhere_gives_the_right_result(tmp_path, cache_folder, kind)
         assert_json_lines(entry)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG cache.py _current/_loaded: json.loads raises RecursionError (not ValueError) on"
-    " a deeply nested entry, which load() lets escape: a damaged cache file crashes the app",
-)
 @pytest.mark.parametrize("where", ["head", "body"])
 def test_deeply_nested_entry_is_a_miss(tmp_path, cache_folder, where):
     path = write_pair(tmp_path / "lib")
@@ -847,12 +842,6 @@ def test_brief_edited_while_read_is_not_cached_under_the_old_key(tmp_path, monke
     assert got.brief.title == "An edited brief"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG cache.py load/_write_entry: the digest is taken from the files after read_brief,"
-    " not from the bytes it read, so a same-size edit during the read that leaves the mtime"
-    " as it was (coarse-mtime file systems) is cached as current with the old content",
-)
 def test_same_size_edit_while_read_is_not_cached(tmp_path, monkeypatch):
     path = write_pair(tmp_path / "lib")
     with monkeypatch.context() as patch:
@@ -863,12 +852,6 @@ def test_same_size_edit_while_read_is_not_cached(tmp_path, monkeypatch):
     assert got.brief.title == "A best brief"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG cache.py load: only the brief's stat is compared around read_brief, and the"
-    " article's digest is taken afterwards, so an article edited during the read is cached"
-    " as current with the result of the old article (stale until the files change again)",
-)
 def test_article_edited_while_read_is_not_cached(tmp_path, monkeypatch):
     path = write_pair(tmp_path / "lib")
     article = path.parent / "article.txt"
@@ -884,12 +867,6 @@ def test_article_edited_while_read_is_not_cached(tmp_path, monkeypatch):
 # -- results that must match a fresh load ---------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG briefjson.py brief_to_data: mentions are saved in the order of links.outgoing"
-    " (items with reference fields first) instead of the order the loader found them, so"
-    " after a cache hit an item's backlinks ([[id]] mentions) come in another order",
-)
 def test_backlink_order_of_mentions_survives_the_cache(tmp_path):
     text = edit(
         VALID_BRIEF,
@@ -913,12 +890,6 @@ def test_backlink_order_of_mentions_survives_the_cache(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG cache.py: entries are keyed by os.path.abspath, which drops 'link/..' without"
-    " following the link; loading 'link/../brief.yaml' (another file) stores its result under"
-    " the key of ./brief.yaml, which is then served for ./brief.yaml",
-)
 def test_dot_dot_through_a_symlink_is_another_file(tmp_path, monkeypatch):
     here = write_pair(tmp_path / "here", edit(VALID_BRIEF, "A test brief", "Brief here"))
     there = write_pair(tmp_path / "there", edit(VALID_BRIEF, "A test brief", "Brief there"))
