@@ -88,7 +88,7 @@ class BriefCache:
     def head(self, path: Path) -> Head | None:
         """The summary (or problems) of the brief at ``path`` when its entry is current,
         else None: then :meth:`load` reads the files and renews the entry."""
-        found = self._current(path)
+        found = self._current(path, head_only=True)
         if found is None:
             return None
         head, _ = found
@@ -118,11 +118,16 @@ class BriefCache:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def _current(self, path: Path) -> tuple[dict[str, Any], bytes] | None:
-        """The entry's head and undecoded body, when the entry describes the files as they are."""
+    def _current(
+        self, path: Path, *, head_only: bool = False
+    ) -> tuple[dict[str, Any], bytes] | None:
+        """The entry's head and undecoded body (empty with ``head_only``), when the entry
+        describes the files as they are."""
         absolute = _absolute(path)
         try:
-            head_line, _, body = self.entry_path(absolute).read_bytes().partition(b"\n")
+            with self.entry_path(absolute).open("rb") as stream:
+                head_line = stream.readline()
+                body = b"" if head_only else stream.read()
             head = json.loads(head_line)
         except (OSError, ValueError, RecursionError):
             return None

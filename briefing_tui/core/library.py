@@ -16,7 +16,7 @@ from .discover import find_briefs
 from .errors import Problem
 from .loader import read_brief
 from .model import Brief
-from .notestore import count_notes
+from .notestore import count_notes, notes_dir
 from .summary import BriefSummary
 
 
@@ -64,11 +64,12 @@ def list_entry(
 
 
 def iter_library(
-    paths: Iterable[Path], notes_dir: Path | None = None, cache: BriefCache | None = None
+    paths: Iterable[Path], notes_folder: Path | None = None, cache: BriefCache | None = None
 ) -> Iterator[LibraryEntry]:
     """Load the briefs at ``paths`` one by one, in the order given (for a progress bar)."""
+    folder = notes_dir(notes_folder)  # found once: the platform lookup is slow
     for path in paths:
-        yield load_entry(path, notes_dir, cache)
+        yield load_entry(path, folder, cache)
 
 
 def sort_key(entry: LibraryEntry) -> tuple[int, int, str, str]:

@@ -61,6 +61,8 @@ class BriefingApp(App[None]):
         self.notes_dir = notes_dir
         #: The parse cache briefs are loaded through; None loads from the files each time.
         self.brief_cache = cache
+        #: Paths of the briefs opened since the library last counted their annotations.
+        self.visited_briefs: set[str] = set()
         if (brief is None) == (library is None):
             raise ValueError("give a brief or a library")
         self._brief = brief

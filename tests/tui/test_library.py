@@ -145,3 +145,18 @@ async def test_enter_on_the_invalid_brief_shows_its_problems(library, config: Co
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert app.is_running
+
+
+async def test_marks_made_in_a_brief_are_counted_in_its_row_on_return(library, config: Config):
+    folder, entries = library
+    app = BriefingApp(library=(str(folder), entries), config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        key = cursor_key(app)
+        total = table_rows(app)[key][6].split("/")[1]
+        assert table_rows(app)[key][6] == f"0/{total}"
+        await pilot.press("enter", "4", "a", "j", "asterisk")  # agree with one, star another
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert table_rows(app)[key][6] == f"2/{total}"

@@ -94,6 +94,7 @@ class BriefScreen(AnnotatingScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.visited_briefs.add(str(self.brief.path))  # type: ignore[attr-defined]
         self.notes = NotesStore(self.brief, self.app.notes_dir)  # type: ignore[attr-defined]
         if self.notes.set_aside is not None:
             where, why = self.notes.set_aside

@@ -7,6 +7,7 @@ while it fills.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -24,6 +25,7 @@ from textual.worker import get_current_worker
 from ...core.crossbrief import LibraryIndex, build_index
 from ...core.library import LibraryEntry, list_entry, load_entry, sort_key
 from ...core.model import Brief
+from ...core.notestore import notes_dir as notes_folder
 from ...core.search import fuzzy_match
 from ..text import literal
 from .brief import BriefScreen
@@ -42,6 +44,7 @@ SORTS: dict[str, tuple[str, Callable[[LibraryEntry], object]]] = {
 COLUMN_SORTS = {"title": "title", "outlet": "outlet", "date": "date", "annotated": "annotated"}
 BATCH_SECONDS = 0.1  # how often rows loaded in the background reach the table
 FULL_SCREEN = 60  # rows: more than a terminal shows
+FIRST_ROWS_AFTER = 0.5  # seconds: the first rows are shown no sooner, unless all are in
 
 
 class LibraryTable(DataTable[Content]):
@@ -83,6 +86,7 @@ class LibraryScreen(Screen[None]):
         self.listing = bool(self.pending)  # rows still to come
         self.indexing = bool(self.pending)  # briefs still to load after the rows
         self._refreshed = 0.0
+        self._list_shown = threading.Event()  # set once the complete list is on screen
         self._across: tuple[tuple[int, ...], LibraryIndex] | None = None
         self._refresh_gap = 0.25
 
@@ -101,6 +105,8 @@ class LibraryScreen(Screen[None]):
         self._refresh_table()
         self.query_one(LibraryTable).focus()
         if self.listing:
+            # A warm library lists in well under this: one redraw, when the list is complete.
+            self._refresh_gap = FIRST_ROWS_AFTER
             self._load(list(self.pending))
 
     # -- loading ------------------------------------------------------------------------------
@@ -116,7 +122,8 @@ class LibraryScreen(Screen[None]):
         was measured slower on both cold and warm opens)."""
         worker = get_current_worker()
         app = self.app
-        notes_dir, cache = app.notes_dir, app.brief_cache  # type: ignore[attr-defined]
+        # The notes folder is found once: the platform's lookup costs more than a cached row.
+        notes_dir, cache = notes_folder(app.notes_dir), app.brief_cache  # type: ignore[attr-defined]
         batch: list[LibraryEntry] = []
         sent = time.monotonic()
         for path in paths:
@@ -127,6 +134,8 @@ class LibraryScreen(Screen[None]):
                 app.call_from_thread(self._add_entries, batch, False)
                 batch, sent = [], time.monotonic()
         app.call_from_thread(self._add_entries, batch, True)
+        # Let the complete list reach the screen before loading briefs competes with it.
+        self._list_shown.wait(timeout=2)
         briefs: list[LibraryEntry] = []
         for entry in list(self.entries.values()):
             if worker.is_cancelled:
@@ -147,6 +156,7 @@ class LibraryScreen(Screen[None]):
             self.listing = False
             self.pending = []
             self.query_one(ProgressBar).display = False
+            self.call_after_refresh(self._list_shown.set)
         # Redrawing a long table costs time the UI needs for keys: not more often than that.
         if done or time.monotonic() - self._refreshed >= self._refresh_gap:
             self._refresh_table()
@@ -263,11 +273,16 @@ class LibraryScreen(Screen[None]):
     # -- events -------------------------------------------------------------------------------
 
     def on_screen_resume(self) -> None:
-        """Back from a brief: its annotation count may have changed."""
+        """Back from briefs: the annotation counts of those read may have changed (only they
+        are counted again: a library has thousands of rows)."""
         from ...core.notestore import count_notes
 
         table = self.query_one(LibraryTable)
-        for key, entry in self.entries.items():
+        visited: set[str] = self.app.visited_briefs  # type: ignore[attr-defined]
+        keys = [key for key in visited if key in self.entries]
+        visited.clear()
+        for key in keys:
+            entry = self.entries[key]
             if entry.summary is None:
                 continue
             count = count_notes(entry.summary.id, self.app.notes_dir)  # type: ignore[attr-defined]
