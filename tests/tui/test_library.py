@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from briefing_tui.config import Config
 from briefing_tui.core.errors import BriefError
@@ -17,6 +16,7 @@ from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.library import LibraryScreen
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.widgets.nav_list import NavList
+from briefing_tui.tui.widgets.row_table import RowTable
 
 from .tuikit import BRIEFS, SIZE, prompts, screen_text
 
@@ -46,16 +46,12 @@ def library(tmp_path: Path) -> tuple[Path, list[LibraryEntry]]:
 
 
 def table_rows(app: BriefingApp) -> dict[str, list[str]]:
-    table = app.screen.query_one("#library", DataTable)
-    return {
-        str(row_key.value): [cell.plain for cell in table.get_row(row_key)]
-        for row_key in table.rows
-    }
+    table = app.screen.query_one("#library", RowTable)
+    return {key: [cell.plain for cell in table.cells(key)] for key in table.row_keys}
 
 
 def cursor_key(app: BriefingApp) -> str:
-    table = app.screen.query_one("#library", DataTable)
-    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+    return str(app.screen.query_one("#library", RowTable).cursor_key)
 
 
 async def test_library_lists_valid_briefs_and_the_invalid_one_with_its_error(library, config):

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 
 from briefing_tui.core.cache import BriefCache
 from briefing_tui.core.discover import find_briefs
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.library import LibraryScreen
+from briefing_tui.tui.widgets.row_table import RowTable
 
 from .tuikit import SIZE, screen_text
 
@@ -55,8 +55,7 @@ async def wait_until_listed(pilot: Pilot, screen: LibraryScreen, *, indexed: boo
 
 
 def row_keys(screen: LibraryScreen) -> list[str]:
-    table = screen.query_one("#library", DataTable)
-    return [str(key.value) for key in table.rows]
+    return screen.query_one("#library", RowTable).row_keys
 
 
 async def test_keys_are_handled_while_a_cold_library_loads(big_library, tmp_path, config):

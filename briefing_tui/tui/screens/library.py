@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from ...core.crossbrief import LibraryIndex, build_index
@@ -28,6 +28,7 @@ from ...core.model import Brief
 from ...core.notestore import notes_dir as notes_folder
 from ...core.search import fuzzy_match
 from ..text import literal
+from ..widgets.row_table import Column, RowTable
 from .brief import BriefScreen
 from .problems import ProblemsScreen
 
@@ -41,20 +42,19 @@ SORTS: dict[str, tuple[str, Callable[[LibraryEntry], object]]] = {
     ),
     "annotated": ("most annotated first", lambda e: (not e.valid, -e.annotated)),
 }
+COUNTS = ("Actors", "Positions", "Questions", "Annotated")
 COLUMN_SORTS = {"title": "title", "outlet": "outlet", "date": "date", "annotated": "annotated"}
 BATCH_SECONDS = 0.1  # how often rows loaded in the background reach the table
-FULL_SCREEN = 60  # rows: more than a terminal shows
-FIRST_ROWS_AFTER = 0.5  # seconds: the first rows are shown no sooner, unless all are in
 
 
-class LibraryTable(DataTable[Content]):
+class LibraryTable(RowTable):
     """The table of briefs, with vim keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="library.down"),
         Binding("k", "cursor_up", "Up", show=False, id="library.up"),
-        Binding("g", "scroll_top", "First", show=False, id="library.first"),
-        Binding("G", "scroll_bottom", "Last", show=False, id="library.last"),
+        Binding("g", "first", "First", show=False, id="library.first"),
+        Binding("G", "last", "Last", show=False, id="library.last"),
     ]
 
 
@@ -85,16 +85,14 @@ class LibraryScreen(Screen[None]):
         self.query_text = ""
         self.listing = bool(self.pending)  # rows still to come
         self.indexing = bool(self.pending)  # briefs still to load after the rows
-        self._refreshed = 0.0
         self._list_shown = threading.Event()  # set once the complete list is on screen
         self._across: tuple[tuple[int, ...], LibraryIndex] | None = None
-        self._refresh_gap = 0.25
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         yield ProgressBar(total=self.total or None, show_eta=False, id="progress")
         yield Input(placeholder="filter by title, outlet, date or id…", id="library-filter")
-        yield LibraryTable(id="library", cursor_type="row", zebra_stripes=True)
+        yield LibraryTable(id="library")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -105,8 +103,6 @@ class LibraryScreen(Screen[None]):
         self._refresh_table()
         self.query_one(LibraryTable).focus()
         if self.listing:
-            # A warm library lists in well under this: one redraw, when the list is complete.
-            self._refresh_gap = FIRST_ROWS_AFTER
             self._load(list(self.pending))
 
     # -- loading ------------------------------------------------------------------------------
@@ -157,9 +153,7 @@ class LibraryScreen(Screen[None]):
             self.pending = []
             self.query_one(ProgressBar).display = False
             self.call_after_refresh(self._list_shown.set)
-        # Redrawing a long table costs time the UI needs for keys: not more often than that.
-        if done or time.monotonic() - self._refreshed >= self._refresh_gap:
-            self._refresh_table()
+        self._refresh_table()
 
     def _loaded(self, entries: list[LibraryEntry]) -> None:
         """Briefs known by their summary have loaded (their rows do not change)."""
@@ -221,38 +215,28 @@ class LibraryScreen(Screen[None]):
         return exact + fuzzy
 
     def _refresh_table(self) -> None:
-        """Show the visible entries, keeping the cursor on the brief it was on."""
+        """Show the visible entries, keeping the cursor on the brief it was on (cheap: the
+        table draws only the rows on screen)."""
         table = self.query_one(LibraryTable)
-        keep = self._cursor_key()
         shown = self.visible_entries()
         rows = [(str(e.path), _cells(e)) for e in shown]
 
         def width(column: int, cap: int) -> int:
-            return min(cap, max((len(cells[column].plain) for _, cells in rows), default=0))
+            return min(cap, max((cells[column].cell_length for _, cells in rows), default=0))
 
-        began = time.monotonic()
-        table.clear(columns=True)
-        table.add_column("Title", key="title", width=max(5, width(0, 40)))
-        table.add_column("Outlet", key="outlet", width=max(6, width(1, 20)))
-        table.add_column("Date", key="date", width=10)
-        for label in ("Actors", "Positions", "Questions", "Annotated"):
-            table.add_column(label, key=label.lower())
-        for key, cells in rows:
-            table.add_row(*cells, key=key)
-        if keep is not None and keep in table.rows:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        table.set_columns(
+            [
+                Column("title", "Title", max(5, width(0, 40))),
+                Column("outlet", "Outlet", max(6, width(1, 20))),
+                Column("date", "Date", 10),
+                *(Column(label.lower(), label, len(label)) for label in COUNTS),
+            ]
+        )
+        table.set_rows(rows)
         self._update_title(len(shown))
-        self._refreshed = time.monotonic()
-        # Once a screenful is shown, new rows can wait a second: redraws share the interpreter
-        # with the loading thread, and each one slows the loading down.
-        least = 1.0 if table.row_count >= FULL_SCREEN else 0.25
-        self._refresh_gap = max(least, 5 * (self._refreshed - began))
 
     def _cursor_key(self) -> str | None:
-        table = self.query_one(LibraryTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one(LibraryTable).cursor_key
 
     def _update_title(self, shown: int) -> None:
         valid = sum(1 for e in self.entries.values() if e.valid)
@@ -288,16 +272,15 @@ class LibraryScreen(Screen[None]):
             count = count_notes(entry.summary.id, self.app.notes_dir)  # type: ignore[attr-defined]
             if count != entry.annotated:
                 self.entries[key] = replace(entry, annotated=count)
-                if key in table.rows:
-                    table.update_cell(key, "annotated", Content(f"{count}/{entry.summary.items}"))
+                table.update_cell(key, "annotated", Content(f"{count}/{entry.summary.items}"))
 
-    @on(DataTable.RowSelected)
-    def row_selected(self, event: DataTable.RowSelected) -> None:
-        self._open(event.row_key.value)
+    @on(RowTable.RowSelected)
+    def row_selected(self, event: RowTable.RowSelected) -> None:
+        self._open(event.key)
 
-    @on(DataTable.HeaderSelected)
-    def header_selected(self, event: DataTable.HeaderSelected) -> None:
-        sort = COLUMN_SORTS.get(str(event.column_key.value))
+    @on(RowTable.HeaderSelected)
+    def header_selected(self, event: RowTable.HeaderSelected) -> None:
+        sort = COLUMN_SORTS.get(event.column)
         if sort is not None:
             self.sort = sort
             self._refresh_table()
