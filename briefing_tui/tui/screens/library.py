@@ -44,7 +44,7 @@ SORTS: dict[str, tuple[str, Callable[[LibraryEntry], object]]] = {
 }
 COUNTS = ("Actors", "Positions", "Questions", "Annotated")
 COLUMN_SORTS = {"title": "title", "outlet": "outlet", "date": "date", "annotated": "annotated"}
-BATCH_SECONDS = 0.1  # how often rows loaded in the background reach the table
+BATCH_SECONDS = 0.25  # how often rows loaded in the background reach the table
 
 
 class LibraryTable(RowTable):

@@ -117,8 +117,9 @@ class RowTable(ScrollView, can_focus=True):
 
     def set_columns(self, columns: Sequence[Column]) -> None:
         """Show these columns (rows must have one cell per column)."""
-        self.columns = list(columns)
-        self._resize()
+        if list(columns) != self.columns:  # a change of layout costs a full redraw
+            self.columns = list(columns)
+            self._resize()
 
     def set_rows(self, rows: Sequence[tuple[str, list[Content]]]) -> None:
         """Show these rows, keeping the cursor on the row it was on when it is still there."""
