@@ -85,6 +85,7 @@ def terminal(tmp_path: Path) -> Iterator[Callable[[list[str]], Terminal]]:
             f"cd {shlex.quote(str(REPO))} && "
             f"BRIEFING_TUI_CONFIG={shlex.quote(str(config))} "
             f"BRIEFING_TUI_NOTES_DIR={shlex.quote(str(tmp_path / 'notes'))} "
+            f"BRIEFING_TUI_CACHE_DIR={shlex.quote(str(tmp_path / 'cache'))} "
             f"{shlex.join(command)}; "
             'echo "EXIT=$?"; sleep 60'
         )
@@ -133,3 +134,28 @@ def test_read_follow_back_source_and_quit(terminal):
     term.send("q")
     screen = term.wait_for("EXIT=0")
     assert "─ Positions ─" not in screen  # the reader left the screen as it found it
+
+
+def test_a_library_brief_edited_on_disk_reloads_in_place(terminal, tmp_path):
+    library = tmp_path / "library"
+    shutil.copytree(REPO / "briefs", library)
+    brief = library / "zelensky-security-guarantees.yaml"
+    term = terminal([sys.executable, "-m", "briefing_tui", str(library)])
+    term.wait_for("2 briefs, 2 valid", "Zelensky says Western security", timeout=START_WAIT)
+
+    term.send("Enter")  # the newest brief: the flagship
+    term.wait_for("1 Summary", "4 Positions")
+    term.send("4")
+    term.wait_for("France  Agreed this week")
+
+    good = brief.read_text(encoding="utf-8")
+    brief.write_text(good.replace("Agreed this week", "Changed its mind this week"), "utf-8")
+    term.wait_for("France  Changed its mind", "Reloaded")  # polled once a second
+
+    brief.write_text(good.replace("actor: france\n", "actor: nobody\n", 1), "utf-8")
+    term.wait_for("the file on disk has 1 problem", "France  Changed its mind")
+
+    brief.write_text(good, encoding="utf-8")
+    term.wait_for("France  Agreed this week", gone=("the file on disk has",))
+    term.send("q")
+    term.wait_for("EXIT=0")
