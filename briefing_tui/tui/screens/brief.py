@@ -24,6 +24,7 @@ from ...core.views import (
     section_of,
     section_rows,
 )
+from ...core.watch import brief_files, signature
 from ..history import History
 from ..location import Location
 from ..markdown import ITEM_SCHEME
@@ -77,7 +78,7 @@ class BriefScreen(AnnotatingScreen):
         #: Problems of the file on disk when it changed and no longer loads (the last good
         #: version stays on screen), else ().
         self.disk_problems: tuple[Problem, ...] = ()
-        self._files_seen = _signature(brief)
+        self._files_seen = signature(brief_files(brief))
         self.history: History[Location] = History(limit=200)
         self.section = "summary"
         self._last_key: dict[str, str] = {}  # the row last selected in each section
@@ -135,7 +136,7 @@ class BriefScreen(AnnotatingScreen):
 
     def check_files(self) -> None:
         """Reload the brief when it or its article changed on disk since last seen."""
-        seen = _signature(self.brief)
+        seen = signature(brief_files(self.brief))
         if seen != self._files_seen:
             self._files_seen = seen
             self._reload()
@@ -176,7 +177,7 @@ class BriefScreen(AnnotatingScreen):
         else:
             self.notes.brief = brief
         self.brief = brief
-        self._files_seen = _signature(brief)
+        self._files_seen = signature(brief_files(brief))
         self.query_one(DetailPane).brief = brief
         self._show_title()
         self.query_one(SectionList).show_brief(brief, len(self.notes.annotations))
@@ -478,16 +479,3 @@ class BriefScreen(AnnotatingScreen):
                 items.filter("")
         items.border_subtitle = ""
         field.display = False
-
-
-def _signature(brief: Brief) -> tuple[tuple[int, int] | None, ...]:
-    """Size and modification time of the brief's file and its article's (None: missing)."""
-    found: list[tuple[int, int] | None] = []
-    for path in (brief.path, brief.path.parent / brief.source.text):
-        try:
-            stat = path.stat()
-        except OSError:
-            found.append(None)
-        else:
-            found.append((stat.st_size, stat.st_mtime_ns))
-    return tuple(found)
