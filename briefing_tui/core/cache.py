@@ -194,9 +194,11 @@ class BriefCache:
             "summary": BriefSummary.of(brief).to_data() if brief is not None else None,
             "problems": [_problem_to(p, given, loaded.article) for p in loaded.problems],
         }
-        lines = [json.dumps(head, ensure_ascii=False)]
+        # ASCII JSON: a file name that is not valid UTF-8 (kept as surrogates) must not make
+        # the write fail, which would turn the cache off.
+        lines = [json.dumps(head)]
         if brief is not None:
-            lines.append(json.dumps(brief_to_data(brief, loaded.mentions), ensure_ascii=False))
+            lines.append(json.dumps(brief_to_data(brief, loaded.mentions)))
         try:
             write_atomic(self.entry_path(absolute), "\n".join(lines) + "\n", durable=False)
         except (OSError, ValueError):

@@ -91,6 +91,15 @@ class NotesStore:
         with self._locked():
             self.annotations = self._read()
 
+    def refresh(self) -> bool:
+        """Take the changes another store wrote since (another app, or another screen of this
+        one on the same brief); whether there were any. Cheap when there were none: the file is
+        read but parsed only when its text changed."""
+        fresh = self._fresh()
+        changed = fresh != self.annotations
+        self.annotations = fresh
+        return changed
+
     def get(self, item_id: str) -> Annotation | None:
         """The annotation of an item, if any."""
         return self.annotations.get(item_id)

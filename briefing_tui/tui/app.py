@@ -117,11 +117,12 @@ class BriefingApp(App[None]):
     def _first_brief(self) -> Brief | None:
         return next((s.brief for s in self.screen_stack if isinstance(s, BriefScreen)), None)
 
-    def library_entries(self) -> list[LibraryEntry]:
-        """The briefs loaded so far: the library's, or the one brief opened alone."""
+    def library_entries(self, *, failed_too: bool = False) -> list[LibraryEntry]:
+        """The briefs loaded so far (and, with ``failed_too``, those that failed to load): the
+        library's, or the one brief opened alone."""
         library = self._library_screen()
         if library is not None:
-            return library.loaded_entries()
+            return library.searchable_entries() if failed_too else library.loaded_entries()
         brief = self._first_brief()
         return [LibraryEntry(brief.path, brief)] if brief is not None else []
 
@@ -132,7 +133,8 @@ class BriefingApp(App[None]):
         if isinstance(self.screen, SearchScreen):
             return
         self._tell_if_still_loading()
-        self.push_screen(SearchScreen(self.library_entries(), self.notes_dir), self._chosen)
+        entries = self.library_entries(failed_too=True)
+        self.push_screen(SearchScreen(entries, self.notes_dir), self._chosen)
 
     def show_across(self, section: str, item_id: str) -> None:
         """Show an actor's (or an issue's) stances in every brief of the library."""
@@ -150,9 +152,8 @@ class BriefingApp(App[None]):
 
     def _tell_if_still_loading(self) -> None:
         library = self._library_screen()
-        if library is not None and library.indexing:
-            missing = sum(1 for e in library.entries.values() if e.valid and e.brief is None)
-            missing += len(library.pending) if library.listing else 0
+        missing = library.still_loading() if library is not None else 0
+        if missing:
             self.notify(
                 f"{missing} briefs are still loading: what follows leaves them out.",
                 timeout=4,

@@ -902,3 +902,19 @@ def test_dot_dot_through_a_symlink_is_another_file(tmp_path, monkeypatch):
     got = assert_fresh(Path("brief.yaml"))
     assert got.brief is not None
     assert got.brief.title == "Brief here"
+
+
+def test_a_file_name_that_is_not_utf8_keeps_the_cache_working(tmp_path, write_brief):
+    from briefing_tui.core.cache import BriefCache
+
+    odd = tmp_path / os.fsdecode(b"caf\xe9.yaml")  # a surrogate in the str path
+    normal = write_brief()
+    odd.write_bytes(normal.read_bytes())
+    first = BriefCache(tmp_path / "odd-cache")
+    for path in (odd, normal):
+        assert first.load(path).brief is not None
+    assert first.stats.write_errors == 0
+    second = BriefCache(tmp_path / "odd-cache")
+    for path in (odd, normal):
+        assert second.load(path).brief is not None
+    assert (second.stats.hits, second.stats.misses) == (2, 0)

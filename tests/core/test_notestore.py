@@ -689,3 +689,15 @@ def test_notes_dir_else_the_user_data_dir(tmp_path, monkeypatch, env_value) -> N
         assert expected == tmp_path / "data" / "briefing-tui" / "notes"
         store = NotesStore(flagship())
         assert store.path == expected / NOTES_NAME
+
+
+def test_refresh_takes_what_another_store_wrote_and_says_so(store: NotesStore, folder) -> None:
+    other = NotesStore(flagship(), folder)  # another screen, or another app, on the brief
+    assert store.refresh() is False  # nothing new
+    other.change("trump", toggle_flag("star"))
+    assert store.get("trump") is None  # not seen until refreshed
+    assert store.refresh() is True
+    assert store.get("trump").flags == ("star",)
+    store.change("trump", toggle_flag("star"))  # acting on what is on disk: the star goes
+    assert other.refresh() is True
+    assert other.get("trump") is None

@@ -220,3 +220,70 @@ async def test_a_removed_item_is_told_and_an_edited_article_is_read_again(editab
         assert any(
             "'trump-no-boots-promise' is no longer in the brief" in n for n in notifications(app)
         )
+
+
+# -- found in review: reload and reopen keep the reader's work and show what is on disk ------
+
+
+async def test_no_reload_under_an_open_note_editor_and_the_note_is_kept(editable, config):
+    from briefing_tui.tui.screens.note_editor import NoteEditor
+
+    app = BriefingApp(brief=load_brief(editable), config=config, cache=BriefCache())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = brief_screen(app)
+        screen.follow("item:trump-not-signed-off")
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        text = editable.read_text(encoding="utf-8")
+        editable.write_text(text.replace(OLD_STANCE, NEW_STANCE), "utf-8")
+        before = screen.brief
+        screen.check_files()  # the timer's tick, with the editor open
+        await pilot.pause(0.2)
+        assert screen.brief is before
+        await pilot.press(*"my note", "f2")
+        await pilot.pause()
+        assert screen.notes.get("trump-not-signed-off").note == "my note"
+        await reload_now(pilot, screen)  # after the dialog: the edit is taken
+        assert screen.brief.item("trump-not-signed-off").stance == NEW_STANCE
+        assert screen.notes.get("trump-not-signed-off").note == "my note"
+
+
+async def test_a_reload_keeps_the_filter_being_typed(editable, config):
+    app = BriefingApp(brief=load_brief(editable), config=config, cache=BriefCache())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = brief_screen(app)
+        await pilot.press("4", "slash", *"trump")
+        text = editable.read_text(encoding="utf-8")
+        editable.write_text(text.replace(OLD_STANCE, NEW_STANCE), encoding="utf-8")
+        await reload_now(pilot, screen)
+        await pilot.press(*" now")
+        field = screen.query_one("#filter")
+        assert field.value == "trump now"
+        assert app.focused is field
+        assert not screen.notes.annotations  # no key reached the annotation commands
+
+
+async def test_a_brief_edited_or_fixed_while_closed_reopens_as_it_is_now(two_briefs, config):
+    broken = two_briefs / "later.yaml"
+    good = broken.read_text(encoding="utf-8")
+    broken.write_text(good.replace("actor: trump\n", "actor: nobody\n", 1), encoding="utf-8")
+    app = library_app(two_briefs, config)
+    async with app.run_test(size=SIZE) as pilot:
+        library = await open_library(pilot, app)
+        flagship = str(two_briefs / FLAGSHIP.name)
+        library.query_one("#library").move_to(flagship)
+        await pilot.press("enter")
+        assert brief_screen(app).brief.title.startswith("Zelensky says")
+        await pilot.press("escape", "escape")
+        text = (two_briefs / FLAGSHIP.name).read_text(encoding="utf-8")
+        (two_briefs / FLAGSHIP.name).write_text(
+            text.replace("title: Zelensky says", "title: Edited, Zelensky says", 1), "utf-8"
+        )
+        await pilot.press("enter")
+        assert brief_screen(app).brief.title.startswith("Edited, Zelensky says")
+        await pilot.press("escape", "escape")
+
+        broken.write_text(good, encoding="utf-8")  # fixed while the library is open
+        library.query_one("#library").move_to(str(broken))
+        await pilot.press("enter")
+        assert brief_screen(app).brief.id == "zelensky-later"

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
+from textual.worker import get_current_worker
 
 from ...core.errors import Problem
 from ...core.loader import Loaded, read_brief
@@ -79,6 +80,7 @@ class BriefScreen(AnnotatingScreen):
         #: version stays on screen), else ().
         self.disk_problems: tuple[Problem, ...] = ()
         self._files_seen = signature(brief_files(brief))
+        self._ready = False  # mounted, with its notes read
         self.history: History[Location] = History(limit=200)
         self.section = "summary"
         self._last_key: dict[str, str] = {}  # the row last selected in each section
@@ -115,6 +117,7 @@ class BriefScreen(AnnotatingScreen):
         if self.open_at:
             self.follow(self.open_at)
         self.set_interval(self.RELOAD_INTERVAL, self.check_files)
+        self._ready = True
 
     def _show_title(self) -> None:
         parts: list[tuple[str, str] | Content] = [
@@ -132,10 +135,24 @@ class BriefScreen(AnnotatingScreen):
             )
         self.query_one("#title-bar", Static).update(Content.assemble(*parts))
 
+    def on_screen_resume(self) -> None:
+        """Back on this brief: notes made meanwhile on another screen of it (a jump across
+        briefs can open the same brief twice) or by another app are shown, never overwritten
+        with stale ones."""
+        if self._ready and self.notes.refresh():
+            self.after_annotation(self.location.key[5:] if self.location.key else "")
+
     # -- live reload --------------------------------------------------------------------------
 
     def check_files(self) -> None:
-        """Reload the brief when it or its article changed on disk since last seen."""
+        """Reload the brief when it or its article changed on disk since last seen.
+
+        Not while a dialog is open over the brief (a note being written must not see its item
+        change under it): the change is picked up when the dialog closes. The files are marked
+        seen *before* they are read, so a save landing during the read is noticed next time.
+        """
+        if self.app.screen is not self:
+            return
         seen = signature(brief_files(self.brief))
         if seen != self._files_seen:
             self._files_seen = seen
@@ -146,7 +163,8 @@ class BriefScreen(AnnotatingScreen):
         cache = self.app.brief_cache  # type: ignore[attr-defined]
         path = self.brief.path
         loaded = cache.load(path) if cache is not None else read_brief(path)
-        self.app.call_from_thread(self.reloaded, loaded)
+        if not get_current_worker().is_cancelled:  # a newer reload supersedes this one
+            self.app.call_from_thread(self.reloaded, loaded)
 
     def reloaded(self, loaded: Loaded) -> None:
         """Show a brief read again from disk, keeping the reader's place; when it no longer
@@ -170,20 +188,34 @@ class BriefScreen(AnnotatingScreen):
         self.notify("Reloaded: the brief changed on disk.", timeout=3)
 
     def replace_brief(self, brief: Brief) -> None:
-        """Show ``brief`` in place of the one shown, at the same row when it still exists."""
+        """Show ``brief`` in place of the one shown, at the same row when it still exists, with
+        the filter and the focus as they were."""
         where = self.location
+        field = self.query_one("#filter", Input)
+        query = field.value if field.display else ""
+        focused = self.focused
+        if brief_files(brief) != brief_files(self.brief):  # it names another article now
+            self._files_seen = signature(brief_files(brief))
         if brief.id != self.brief.id:
             self.notes = NotesStore(brief, self.app.notes_dir)  # type: ignore[attr-defined]
         else:
             self.notes.brief = brief
         self.brief = brief
-        self._files_seen = signature(brief_files(brief))
         self.query_one(DetailPane).brief = brief
         self._show_title()
         self.query_one(SectionList).show_brief(brief, len(self.notes.annotations))
-        with self.prevent(OptionList.OptionHighlighted):
+        items = self.query_one(ItemList)
+        with self.prevent(OptionList.OptionHighlighted, Input.Changed):
             self._show_section(self.section)
+            if query:
+                field.display = True
+                field.value = query
+                field.cursor_position = len(query)  # typing goes on where it was
+                items.filter(query)
+                self._show_match_count(query)
         self.go(where, record=False)
+        if focused is not None and focused.is_attached and focused.display:
+            focused.focus()
         if where.key.startswith("item:") and brief.item(where.key[5:]) is None:
             self.notify(f"'{where.key[5:]}' is no longer in the brief.", markup=False, timeout=4)
         library = next((s for s in self.app.screen_stack if hasattr(s, "brief_changed")), None)
@@ -327,10 +359,12 @@ class BriefScreen(AnnotatingScreen):
         with self.prevent(OptionList.OptionHighlighted):
             items.filter(event.value)
         self._show_detail(items.highlighted_id)
+        self._show_match_count(event.value)
+
+    def _show_match_count(self, query: str) -> None:
+        items = self.query_one(ItemList)
         count = items.shown_count
-        items.border_subtitle = (
-            f"{count} match" + ("" if count == 1 else "es") if event.value else ""
-        )
+        items.border_subtitle = f"{count} match" + ("" if count == 1 else "es") if query else ""
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:

@@ -62,7 +62,7 @@ class LibraryScreen(Screen[None]):
     """The briefs of a folder; Enter opens one.
 
     ``briefs`` holds entries already loaded and paths still to load; the paths are loaded in
-    the background, in order, with ``load`` (a function of a path list yielding entries).
+    the background, in order, through the app's parse cache.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -86,7 +86,8 @@ class LibraryScreen(Screen[None]):
         self.listing = bool(self.pending)  # rows still to come
         self.indexing = bool(self.pending)  # briefs still to load after the rows
         self._list_shown = threading.Event()  # set once the complete list is on screen
-        self._across: tuple[tuple[int, ...], LibraryIndex] | None = None
+        self._version = 0  # bumped on every change of an entry
+        self._across: tuple[int, LibraryIndex] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -146,7 +147,7 @@ class LibraryScreen(Screen[None]):
 
     def _add_entries(self, batch: list[LibraryEntry], done: bool) -> None:
         for entry in batch:
-            self.entries[str(entry.path)] = entry
+            self._set_entry(entry)
         self.query_one(ProgressBar).update(progress=len(self.entries))
         if done:
             self.listing = False
@@ -156,45 +157,68 @@ class LibraryScreen(Screen[None]):
         self._refresh_table()
 
     def _loaded(self, entries: list[LibraryEntry]) -> None:
-        """Briefs known by their summary have loaded (their rows do not change)."""
+        """Briefs known by their summary have loaded. An entry loaded meanwhile by other means
+        (opened, or reloaded after an edit) is newer and stays; a row whose file changed
+        between the two passes is redrawn."""
+        redraw = False
         for entry in entries:
             key = str(entry.path)
-            if key in self.entries:
-                self.entries[key] = replace(entry, annotated=self.entries[key].annotated)
+            known = self.entries.get(key)
+            if known is None or known.brief is not None or not known.valid:
+                continue
+            redraw = redraw or entry.summary != known.summary
+            self._set_entry(replace(entry, annotated=known.annotated))
+        if redraw:
+            self._refresh_table()
 
     def _indexed(self) -> None:
         self.indexing = False
         self._update_title(self.query_one(LibraryTable).row_count)
 
+    def _set_entry(self, entry: LibraryEntry) -> None:
+        self.entries[str(entry.path)] = entry
+        self._version += 1
+
     def loaded_entries(self) -> list[LibraryEntry]:
         """The entries whose briefs are loaded (all valid ones once indexing is done)."""
         return [e for e in self.entries.values() if e.brief is not None]
 
+    def searchable_entries(self) -> list[LibraryEntry]:
+        """What search reads: the loaded briefs, and those that failed (search names them)."""
+        return [e for e in self.entries.values() if e.brief is not None or not e.valid]
+
+    def still_loading(self) -> int:
+        """How many briefs are not loaded yet (rows still to come, or known by summary)."""
+        unlisted = self.total - len(self.entries) if self.listing else 0
+        return unlisted + sum(1 for e in self.entries.values() if e.valid and e.brief is None)
+
     def across_index(self) -> LibraryIndex:
         """Actors and issues across the loaded briefs (built again after any change)."""
-        entries = self.loaded_entries()
-        signature = tuple(id(e.brief) for e in entries)
-        if self._across is None or self._across[0] != signature:
-            self._across = (signature, build_index(entries))
+        if self._across is None or self._across[0] != self._version:
+            self._across = (self._version, build_index(self.loaded_entries()))
         return self._across[1]
 
     def entry_for(self, path: Path) -> LibraryEntry | None:
-        """The entry of the brief at ``path``, its brief loaded if it was known by summary."""
+        """The entry of the brief at ``path``, read again through the parse cache (quick when
+        unchanged) so that a brief edited, or fixed, since it was listed opens as it is now."""
         entry = self.entries.get(str(path))
-        if entry is not None and entry.valid and entry.brief is None:
-            app = self.app
-            entry = load_entry(entry.path, app.notes_dir, app.brief_cache)  # type: ignore[attr-defined]
-            self.entries[str(path)] = entry
-        return entry
+        if entry is None:
+            return None
+        app = self.app
+        fresh = load_entry(entry.path, app.notes_dir, app.brief_cache)  # type: ignore[attr-defined]
+        if fresh.summary != entry.summary or fresh.problems != entry.problems:
+            self._set_entry(fresh)
+            self._refresh_table()
+        elif entry.brief is None or fresh.brief != entry.brief:
+            self._set_entry(fresh)
+        return self.entries[str(path)]
 
     def brief_changed(self, brief: Brief) -> None:
         """A brief open in the reader was reloaded from disk: its row follows."""
-        key = str(brief.path)
-        old = self.entries.get(key)
-        if old is None:
-            return
-        self.entries[key] = LibraryEntry(brief.path, brief, (), old.annotated)
-        self._refresh_table()
+        old = self.entries.get(str(brief.path))
+        if old is not None:
+            self._set_entry(LibraryEntry(brief.path, brief, (), old.annotated))
+            self._refresh_table()
 
     # -- the table ----------------------------------------------------------------------------
 
