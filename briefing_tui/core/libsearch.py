@@ -51,6 +51,7 @@ _WIKILINK = re.compile(r"\[\[\s*([^\[\]\n]+?)\s*\]\]")
 SNIPPET_WIDTH = 80
 #: The fields that hold an item's own text, which its label shows.
 LABEL_FIELDS = ("title", "name", "stance", "text")
+AUTHOR_NOTES = "author's notes"  # an item's ``notes`` field (the reader's own is "note")
 
 
 @dataclass(frozen=True)
@@ -342,6 +343,9 @@ def _index_brief(path: Path, brief: Brief, notes: Mapping[str, Annotation]) -> _
         for item in brief.section(section):
             date = item.date.toordinal() if isinstance(item, Event) else published
             fields = _item_fields(brief, item, names)
+            written = getattr(item, "notes", None)  # the brief author's, in Markdown
+            if written:
+                fields.append((AUTHOR_NOTES, _readable(brief, written)))
             annotation = notes.get(item.id)
             if annotation is not None:
                 if annotation.note.strip():
@@ -393,9 +397,14 @@ def _item_fields(brief: Brief, item: Item, names: Mapping[str, str]) -> list[tup
     if isinstance(item, Quote):
         return [("text", item.text), ("speaker", names.get(item.speaker, item.speaker))]
     if isinstance(item, Event):
-        # [[id]] links read as the names they point at; the rest of the Markdown as written.
-        return [("text", _WIKILINK.sub(lambda m: _name(brief, m.group(1)), item.text))]
+        return [("text", _readable(brief, item.text))]
     return [("title", item.label)]  # issues, and any section added later
+
+
+def _readable(brief: Brief, markdown: str) -> str:
+    """Markdown as searched: ``[[id]]`` links read as the names they point at, the rest as
+    written."""
+    return _WIKILINK.sub(lambda m: _name(brief, m.group(1)), markdown)
 
 
 def _name(brief: Brief, item_id: str) -> str:

@@ -666,3 +666,12 @@ def test_actor_follows_the_same_groups_as_the_across_briefs_index(tmp_path) -> N
             g_keys.add(across.actor_key(term))
     assert g_keys == {"g-republic"}  # one actor, keyed by its smallest id
     assert len(across.actor("g-republic").appearances) == 3  # type: ignore[union-attr]
+
+
+def test_the_brief_authors_notes_on_an_item_are_searched() -> None:
+    flagship = Path(__file__).resolve().parents[2] / "briefs" / "zelensky-security-guarantees.yaml"
+    index = SearchIndex([LibraryEntry(flagship, load_brief(flagship))])
+    hits = index.search(parse_library_query("Kyiv"), limit=None).hits
+    ukraine = [hit for hit in hits if hit.item_id == "ukraine"]
+    assert len(ukraine) == 1  # "Also referred to as Kyiv." is in the actor's notes only
+    assert ukraine[0].where == "author's notes"
