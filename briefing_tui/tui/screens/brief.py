@@ -29,6 +29,7 @@ from ...core.watch import brief_files, signature
 from ..history import History
 from ..location import Location
 from ..markdown import ITEM_SCHEME
+from ..reader import reader
 from ..text import literal
 from ..widgets.detail import DetailPane, LinkList
 from ..widgets.items import ItemList
@@ -97,8 +98,8 @@ class BriefScreen(AnnotatingScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.visited_briefs.add(str(self.brief.path))  # type: ignore[attr-defined]
-        self.notes = NotesStore(self.brief, self.app.notes_dir)  # type: ignore[attr-defined]
+        reader(self.app).visited_briefs.add(str(self.brief.path))
+        self.notes = NotesStore(self.brief, reader(self.app).notes_dir)
         if self.notes.set_aside is not None:
             where, why = self.notes.set_aside
             self.notify(
@@ -160,7 +161,7 @@ class BriefScreen(AnnotatingScreen):
 
     @work(thread=True, exclusive=True, group="brief-reload")
     def _reload(self) -> None:
-        cache = self.app.brief_cache  # type: ignore[attr-defined]
+        cache = reader(self.app).brief_cache
         path = self.brief.path
         loaded = cache.load(path) if cache is not None else read_brief(path)
         if not get_current_worker().is_cancelled:  # a newer reload supersedes this one
@@ -197,7 +198,7 @@ class BriefScreen(AnnotatingScreen):
         if brief_files(brief) != brief_files(self.brief):  # it names another article now
             self._files_seen = signature(brief_files(brief))
         if brief.id != self.brief.id:
-            self.notes = NotesStore(brief, self.app.notes_dir)  # type: ignore[attr-defined]
+            self.notes = NotesStore(brief, reader(self.app).notes_dir)
         else:
             self.notes.brief = brief
         self.brief = brief
@@ -253,7 +254,7 @@ class BriefScreen(AnnotatingScreen):
     def follow(self, key: str) -> None:
         """Jump to what ``key`` names (an item, a paragraph, the brief) and remember it."""
         if key.startswith("url:"):
-            self.app.open_external(key[4:])  # type: ignore[attr-defined]
+            reader(self.app).open_external(key[4:])
             return
         self.history.replace(self.location)
         section = "notes" if key.startswith(NOTE_PREFIX) else section_of(self.brief, key)
@@ -351,7 +352,7 @@ class BriefScreen(AnnotatingScreen):
         if event.href.startswith(ITEM_SCHEME):
             self.follow(f"item:{event.href[len(ITEM_SCHEME) :]}")
         else:
-            self.app.open_external(event.href)  # type: ignore[attr-defined]
+            reader(self.app).open_external(event.href)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -452,11 +453,11 @@ class BriefScreen(AnnotatingScreen):
         if not isinstance(item, Actor | Issue):
             self.notify("Select an actor, an issue or a position first.", timeout=3)
             return
-        self.app.show_across(item.section, item.id)  # type: ignore[attr-defined]
+        reader(self.app).show_across(item.section, item.id)
 
     def action_search_library(self) -> None:
         """Search every brief of the library."""
-        self.app.search_library()  # type: ignore[attr-defined]
+        reader(self.app).search_library()
 
     def action_disk_problems(self) -> None:
         """Show why the brief on disk does not load."""

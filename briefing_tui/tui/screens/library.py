@@ -27,6 +27,7 @@ from ...core.library import LibraryEntry, list_entry, load_entry, sort_key
 from ...core.model import Brief
 from ...core.notestore import notes_dir as notes_folder
 from ...core.search import fuzzy_match
+from ..reader import reader
 from ..text import literal
 from ..widgets.row_table import Column, RowTable
 from .brief import BriefScreen
@@ -120,7 +121,7 @@ class LibraryScreen(Screen[None]):
         worker = get_current_worker()
         app = self.app
         # The notes folder is found once: the platform's lookup costs more than a cached row.
-        notes_dir, cache = notes_folder(app.notes_dir), app.brief_cache  # type: ignore[attr-defined]
+        notes_dir, cache = notes_folder(reader(app).notes_dir), reader(app).brief_cache
         batch: list[LibraryEntry] = []
         sent = time.monotonic()
         for path in paths:
@@ -205,7 +206,7 @@ class LibraryScreen(Screen[None]):
         if entry is None:
             return None
         app = self.app
-        fresh = load_entry(entry.path, app.notes_dir, app.brief_cache)  # type: ignore[attr-defined]
+        fresh = load_entry(entry.path, reader(app).notes_dir, reader(app).brief_cache)
         if fresh.summary != entry.summary or fresh.problems != entry.problems:
             self._set_entry(fresh)
             self._refresh_table()
@@ -286,14 +287,14 @@ class LibraryScreen(Screen[None]):
         from ...core.notestore import count_notes
 
         table = self.query_one(LibraryTable)
-        visited: set[str] = self.app.visited_briefs  # type: ignore[attr-defined]
+        visited: set[str] = reader(self.app).visited_briefs
         keys = [key for key in visited if key in self.entries]
         visited.clear()
         for key in keys:
             entry = self.entries[key]
             if entry.summary is None:
                 continue
-            count = count_notes(entry.summary.id, self.app.notes_dir)  # type: ignore[attr-defined]
+            count = count_notes(entry.summary.id, reader(self.app).notes_dir)
             if count != entry.annotated:
                 self.entries[key] = replace(entry, annotated=count)
                 table.update_cell(key, "annotated", Content(f"{count}/{entry.summary.items}"))
@@ -349,7 +350,7 @@ class LibraryScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Search every brief of the library."""
-        self.app.search_library()  # type: ignore[attr-defined]
+        reader(self.app).search_library()
 
     def _open(self, key: str | None) -> None:
         entry = self.entry_for(Path(key)) if key else None
