@@ -56,20 +56,20 @@ def brief_to_data(brief: Brief, mentions: Mapping[str, list[tuple[str, str]]]) -
 def brief_from_data(data: Mapping[str, Any], path: Path) -> Brief:
     """Rebuild a loaded brief from :func:`brief_to_data`'s output; raises KeyError, TypeError
     or ValueError when the data is not such output."""
-    brief = _record_from_data(Brief, data)
+    fields = _values_from_data(Brief, data)
     paragraphs = tuple(
         Paragraph(int(n), str(text), int(line)) for n, text, line in data["paragraphs"]
     )
     items: dict[str, Item] = {}
     for section in SECTIONS:
-        for item in brief.section(section):
+        for item in fields[section]:
             items.setdefault(item.id, item)
     mentions = {
         str(source): [(str(field), str(target)) for field, target in pairs]
         for source, pairs in data["mentions"].items()
     }
     return Brief(
-        **{name: getattr(brief, name) for name in specs(Brief)},
+        **fields,
         path=path,
         paragraphs=paragraphs,
         items=items,
@@ -102,6 +102,11 @@ def _value_to_data(value: Any, kind: Kind) -> Any:
 
 
 def _record_from_data(cls: type, data: Mapping[str, Any]) -> Any:
+    return cls(**_values_from_data(cls, data))
+
+
+def _values_from_data(cls: type, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The keyword arguments that rebuild a record of ``cls`` from its data."""
     values: dict[str, Any] = {}
     for name, spec in specs(cls).items():
         value = data[name]
@@ -120,4 +125,4 @@ def _record_from_data(cls: type, data: Mapping[str, Any]) -> Any:
     if LOC in data:
         line, column = data[LOC]
         values["loc"] = Loc(int(line), int(column))
-    return cls(**values)
+    return values
