@@ -138,3 +138,27 @@ async def test_a_brief_known_only_by_its_summary_opens(big_library, tmp_path, co
         assert isinstance(app.screen, BriefScreen)
         assert app.screen.brief.id == "brief-000"
         assert app.screen.brief.items  # the whole brief, not a summary
+
+
+async def test_a_search_opened_while_briefs_load_covers_them_all_once_loaded(
+    big_library, tmp_path, config
+):
+    from briefing_tui.tui.screens.search import SearchScreen
+
+    cache_dir = tmp_path / "cache-warm"
+    first = library_app(big_library, cache_dir, config)
+    async with first.run_test(size=SIZE) as pilot:
+        await wait_until_listed(pilot, first.screen, indexed=True)
+    app = library_app(big_library, cache_dir, config)
+    async with app.run_test(size=SIZE) as pilot:
+        library = app.screen
+        await wait_until_listed(pilot, library)  # rows from the cache; briefs still to load
+        await pilot.press("s")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await wait_until_listed(pilot, library, indexed=True)
+        for _ in range(500):
+            if search.index is not None and search.index.brief_count == BRIEFS:
+                break
+            await pilot.pause(0.01)
+        assert search.index is not None and search.index.brief_count == BRIEFS

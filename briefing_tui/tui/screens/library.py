@@ -175,6 +175,11 @@ class LibraryScreen(Screen[None]):
     def _indexed(self) -> None:
         self.indexing = False
         self._update_title(self.query_one(LibraryTable).row_count)
+        from .search import SearchScreen
+
+        for screen in self.app.screen_stack:  # a search opened while briefs were loading
+            if isinstance(screen, SearchScreen):
+                screen.update_entries(self.searchable_entries())
 
     def _set_entry(self, entry: LibraryEntry) -> None:
         self.entries[str(entry.path)] = entry

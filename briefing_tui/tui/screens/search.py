@@ -75,6 +75,11 @@ class SearchScreen(Screen[tuple[Path, str | None] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._show_title()
+        self.query_one(Input).focus()
+        self._build_index()
+
+    def _show_title(self) -> None:
         briefs = sum(1 for entry in self.entries if entry.brief is not None)
         self.query_one("#title-bar", Static).update(
             Content.assemble(
@@ -83,8 +88,14 @@ class SearchScreen(Screen[tuple[Path, str | None] | None]):
                 " positions, questions, quotes, events, your notes and tags",
             )
         )
-        self._status(Content.styled(f"Reading {briefs:,} briefs and your notes…", "dim"))
-        self.query_one(Input).focus()
+        if self.index is None:
+            self._status(Content.styled(f"Reading {briefs:,} briefs and your notes…", "dim"))
+
+    def update_entries(self, entries: Sequence[LibraryEntry]) -> None:
+        """Search these briefs from now on (the library finished loading): the index is built
+        again and the query run again on it."""
+        self.entries = list(entries)
+        self._show_title()
         self._build_index()
 
     @work(thread=True, exclusive=True, group="search-index")
