@@ -15,11 +15,11 @@ from pathlib import Path
 
 from . import __version__
 from .core.annotations import Annotation, now
-from .core.cache import BriefCache
+from .core.cache import BriefCache, read_through
 from .core.discover import find_briefs
 from .core.errors import BriefError, Problem
 from .core.export import ExportRefused, export_markdown, is_input_of, write_export
-from .core.loader import load_brief, read_brief
+from .core.loader import load_brief
 from .core.model import Brief
 from .core.notestore import NotesStore, notes_path
 from .core.notestore import notes_dir as default_notes_dir
@@ -214,7 +214,7 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None, use_cache: 
         )
         app.run()
         return EXIT_OK
-    loaded = cache.load(path) if cache is not None else read_brief(path)
+    loaded = read_through(path, cache)
     if loaded.brief is None:
         for problem in loaded.problems:
             print(problem, file=sys.stderr)
@@ -250,7 +250,7 @@ def validate(
     invalid = 0
     cache = BriefCache() if use_cache else None
     for path in files:
-        loaded = cache.load(path) if cache is not None else read_brief(path)
+        loaded = read_through(path, cache)
         if loaded.brief is None:
             problems.extend(loaded.problems)
             invalid += 1

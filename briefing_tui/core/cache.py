@@ -34,6 +34,7 @@ from .briefjson import brief_from_data, brief_to_data, model_fingerprint
 from .errors import Problem
 from .loader import Loaded, read_brief
 from .summary import BriefSummary
+from .watch import file_stat
 
 CACHE_ENV = "BRIEFING_TUI_CACHE_DIR"
 CACHE_VERSION = 1
@@ -107,12 +108,12 @@ class BriefCache:
                 return loaded
         self.stats.misses += 1
         absolute = _absolute(path)
-        before = _stat(absolute)
+        before = file_stat(absolute)
         seen: dict[Path, bytes] = {}
         loaded = read_brief(path, seen=seen)
         # The entry's hash is of the very bytes parsed, so an edit made during the read makes
         # it a miss next time; a brief whose size or mtime moved meanwhile is not kept at all.
-        if before is not None and _stat(absolute) == before:
+        if before is not None and file_stat(absolute) == before:
             self._write_entry(absolute, before, loaded, Path(path), seen)
         return loaded
 
@@ -135,7 +136,7 @@ class BriefCache:
             return None
         if head.get("path") != str(absolute):
             return None
-        stat = _stat(absolute)
+        stat = file_stat(absolute)
         if stat is None or [stat[0], stat[1]] != head.get("stat"):
             return None
         named = head.get("article")
@@ -207,12 +208,10 @@ class BriefCache:
             self.stats.write_errors += 1
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_size, stat.st_mtime_ns
+def read_through(path: Path, cache: BriefCache | None) -> Loaded:
+    """The brief at ``path`` (or its problems): through ``cache`` when there is one, else read
+    from its files."""
+    return cache.load(path) if cache is not None else read_brief(path)
 
 
 def _absolute(path: Path | str) -> Path:

@@ -11,10 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import BriefCache
+from .cache import BriefCache, read_through
 from .discover import find_briefs
 from .errors import Problem
-from .loader import read_brief
 from .model import Brief
 from .notestore import count_notes, notes_dir
 from .summary import BriefSummary
@@ -45,7 +44,7 @@ def load_entry(
     path: Path, notes_dir: Path | None = None, cache: BriefCache | None = None
 ) -> LibraryEntry:
     """Load one brief of a library (through ``cache`` when given) with its annotation count."""
-    loaded = cache.load(path) if cache is not None else read_brief(path)
+    loaded = read_through(path, cache)
     if loaded.brief is None:
         return LibraryEntry(path, None, loaded.problems)
     return LibraryEntry(path, loaded.brief, (), count_notes(loaded.brief.id, notes_dir))

@@ -19,12 +19,13 @@ def brief_files(brief: Brief) -> tuple[Path, Path]:
 def signature(paths: tuple[Path, ...]) -> Signature:
     """The size and modification time of each of ``paths`` (None when it cannot be stat'ed):
     a different signature means a file changed."""
-    found: list[tuple[int, int] | None] = []
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            found.append(None)
-        else:
-            found.append((stat.st_size, stat.st_mtime_ns))
-    return tuple(found)
+    return tuple(file_stat(path) for path in paths)
+
+
+def file_stat(path: Path) -> tuple[int, int] | None:
+    """The size and modification time (ns) of ``path``, None when it cannot be stat'ed."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns

@@ -13,8 +13,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
+from ...core.cache import read_through
 from ...core.errors import Problem
-from ...core.loader import Loaded, read_brief
+from ...core.loader import Loaded
 from ...core.model import Actor, Brief, Issue, Position
 from ...core.notestore import NotesStore
 from ...core.noteviews import NOTE_PREFIX, annotation_fields, note_detail, notes_rows
@@ -161,9 +162,7 @@ class BriefScreen(AnnotatingScreen):
 
     @work(thread=True, exclusive=True, group="brief-reload")
     def _reload(self) -> None:
-        cache = reader(self.app).brief_cache
-        path = self.brief.path
-        loaded = cache.load(path) if cache is not None else read_brief(path)
+        loaded = read_through(self.brief.path, reader(self.app).brief_cache)
         if not get_current_worker().is_cancelled:  # a newer reload supersedes this one
             self.app.call_from_thread(self.reloaded, loaded)
 
