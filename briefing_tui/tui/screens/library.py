@@ -44,7 +44,6 @@ SORTS: dict[str, tuple[str, Callable[[LibraryEntry], object]]] = {
     "annotated": ("most annotated first", lambda e: (not e.valid, -e.annotated)),
 }
 COUNTS = ("Actors", "Positions", "Questions", "Annotated")
-COLUMN_SORTS = {"title": "title", "outlet": "outlet", "date": "date", "annotated": "annotated"}
 BATCH_SECONDS = 0.25  # how often rows loaded in the background reach the table
 
 
@@ -122,12 +121,15 @@ class LibraryScreen(Screen[None]):
         app = self.app
         # The notes folder is found once: the platform's lookup costs more than a cached row.
         notes_dir, cache = notes_folder(reader(app).notes_dir), reader(app).brief_cache
+        listed: list[LibraryEntry] = []  # this thread's own rows: self.entries is the UI's
         batch: list[LibraryEntry] = []
         sent = time.monotonic()
         for path in paths:
             if worker.is_cancelled:
                 return
-            batch.append(list_entry(path, notes_dir, cache))
+            entry = list_entry(path, notes_dir, cache)
+            listed.append(entry)
+            batch.append(entry)
             if time.monotonic() - sent >= BATCH_SECONDS:
                 app.call_from_thread(self._add_entries, batch, False)
                 batch, sent = [], time.monotonic()
@@ -135,7 +137,7 @@ class LibraryScreen(Screen[None]):
         # Let the complete list reach the screen before loading briefs competes with it.
         self._list_shown.wait(timeout=2)
         briefs: list[LibraryEntry] = []
-        for entry in list(self.entries.values()):
+        for entry in listed:
             if worker.is_cancelled:
                 return
             if entry.brief is None and entry.valid:
@@ -310,9 +312,8 @@ class LibraryScreen(Screen[None]):
 
     @on(RowTable.HeaderSelected)
     def header_selected(self, event: RowTable.HeaderSelected) -> None:
-        sort = COLUMN_SORTS.get(event.column)
-        if sort is not None:
-            self.sort = sort
+        if event.column in SORTS:  # Actors, Positions and Questions do not sort
+            self.sort = event.column
             self._refresh_table()
 
     @on(Input.Changed, "#library-filter")
