@@ -40,6 +40,16 @@ def big_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture
+def warm_cache(big_library: Path, tmp_path: Path) -> Path:
+    """A parse cache holding every brief of the library, as a first open leaves it."""
+    folder = tmp_path / "cache-warm"
+    cache = BriefCache(folder)
+    for path in find_briefs([big_library]):
+        cache.load(path)
+    return folder
+
+
 def library_app(folder: Path, cache_dir: Path, config) -> BriefingApp:
     return BriefingApp(
         library=(str(folder), find_briefs([folder])), config=config, cache=BriefCache(cache_dir)
@@ -102,13 +112,9 @@ async def test_the_list_is_newest_first_and_filterable_while_loading(big_library
 
 
 async def test_a_warm_library_lists_from_the_cache_then_loads_the_briefs(
-    big_library, tmp_path, config
+    big_library, warm_cache, config
 ):
-    cache_dir = tmp_path / "cache-warm"
-    first = library_app(big_library, cache_dir, config)
-    async with first.run_test(size=SIZE) as pilot:
-        await wait_until_listed(pilot, first.screen, indexed=True)
-    app = library_app(big_library, cache_dir, config)
+    app = library_app(big_library, warm_cache, config)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await wait_until_listed(pilot, screen)
@@ -141,15 +147,11 @@ async def test_a_brief_known_only_by_its_summary_opens(big_library, tmp_path, co
 
 
 async def test_a_search_opened_while_briefs_load_covers_them_all_once_loaded(
-    big_library, tmp_path, config
+    big_library, warm_cache, config
 ):
     from briefing_tui.tui.screens.search import SearchScreen
 
-    cache_dir = tmp_path / "cache-warm"
-    first = library_app(big_library, cache_dir, config)
-    async with first.run_test(size=SIZE) as pilot:
-        await wait_until_listed(pilot, first.screen, indexed=True)
-    app = library_app(big_library, cache_dir, config)
+    app = library_app(big_library, warm_cache, config)
     async with app.run_test(size=SIZE) as pilot:
         library = app.screen
         await wait_until_listed(pilot, library)  # rows from the cache; briefs still to load
