@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -396,9 +394,7 @@ def write_export(
     text = export_markdown(brief, annotations, exported=exported)
     kept: tuple[str, ...] = ()
     replaced = path.exists()
-    mode = _new_file_mode()
     if replaced:
-        mode = stat.S_IMODE(path.stat().st_mode)
         try:
             existing = read_export(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError:
@@ -414,10 +410,8 @@ def write_export(
                 " overwritten (--force replaces it, keeping what is between the keep markers)"
             )
         kept = existing.kept or ()
+    # A replaced export keeps its mode; a new one gets what the umask gives (write_atomic).
     write_atomic(path, with_kept(text, kept))
-    # write_atomic leaves a new file private (0600, from mkstemp): an export is a document to
-    # share, so it gets the mode of the file it replaces, or what the umask gives a new file.
-    path.chmod(mode)
     return Written(path, len(annotations), len(kept), replaced)
 
 
@@ -427,9 +421,3 @@ def is_input_of(brief: Brief, path: Path) -> bool:
         return False
     inputs = (brief.path, source_path(brief.path, brief.source.text))
     return any(path.resolve() == p.resolve() for p in inputs)
-
-
-def _new_file_mode() -> int:
-    umask = os.umask(0o022)  # reading the umask means setting it; it is put back at once
-    os.umask(umask)
-    return 0o666 & ~umask
