@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import itertools
+import os
 import re
+import stat
 from pathlib import Path
 
 from .errors import ProblemLog
@@ -45,23 +47,76 @@ def read_text(
     recorded in ``seen`` when given (the parse cache hashes exactly what was parsed).
     """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            log.add(
-                1, 1, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; not read"
-            )
-            return None
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_regular(path, max_bytes)
+    except FileTooLarge as exc:
+        log.add(1, 1, f"{exc.strerror}; not read")
+        return None
     except OSError as exc:
         log.add(1, 1, f"cannot read file: {exc.strerror or exc}")
-        return None
-    if len(data) > max_bytes:  # the file grew between stat and read
-        log.add(1, 1, f"file is over the limit of {max_bytes:,} bytes; not read")
         return None
     if seen is not None:
         seen[path] = data
     return decode(data, log, yaml=yaml)
+
+
+class NotARegularFile(OSError):
+    """A path that names a FIFO, a device, a socket or a folder: never read."""
+
+
+class FileTooLarge(OSError):
+    """A file over the size limit: never read."""
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, which must be a regular file of at most ``max_bytes`` bytes.
+
+    The file is opened without blocking (a FIFO would otherwise wait for a writer forever) and
+    checked on the open descriptor, so a link swapped between a check and the read cannot
+    slip a FIFO or ``/dev/zero`` through; at most ``max_bytes + 1`` bytes are ever read, so a
+    file growing while it is read is refused too. Raises :class:`NotARegularFile`,
+    :class:`FileTooLarge` or another OSError, each with a message fit for the reader.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(0, f"not a regular file ({_kind(info.st_mode)})", str(path))
+        if info.st_size > max_bytes:
+            raise FileTooLarge(
+                0,
+                f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes",
+                str(path),
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        chunks = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(descriptor, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise FileTooLarge(0, f"file is over the limit of {max_bytes:,} bytes", str(path))
+    return data
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a file"
 
 
 def decode(data: bytes, log: ProblemLog, *, yaml: bool = False) -> str | None:
