@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -19,7 +20,9 @@ from ..config import Config
 from ..core.cache import BriefCache
 from ..core.library import LibraryEntry
 from ..core.model import Brief
+from ..core.notestore import NotesStore
 from ..core.views import SECTION_TITLES, SECTIONS
+from .notes_keeper import NotesKeeper, NotesReported
 from .screens.brief import BriefScreen
 
 
@@ -63,6 +66,10 @@ class BriefingApp(App[None]):
         self.brief_cache = cache
         #: Paths of the briefs opened since the library last counted their annotations.
         self.visited_briefs: set[str] = set()
+        #: The notes stores of the briefs opened, shared by their screens.
+        self.notes_keeper = NotesKeeper(self, notes_dir)
+        self._notes_errors: dict[int, str] = {}  # the write error last told, by store
+        self._recovering: set[int] = set()  # stores whose broken file is being asked about
         if (brief is None) == (library is None):
             raise ValueError("give a brief or a library")
         self._brief = brief
@@ -96,6 +103,108 @@ class BriefingApp(App[None]):
         else:
             assert self._brief is not None
             self.push_screen(BriefScreen(self._brief))
+
+    # -- notes saved in the background ------------------------------------------------------
+
+    @on(NotesReported)
+    def notes_reported(self, message: NotesReported) -> None:
+        """Tell the reader what a background write of their notes came to, and redraw the
+        screens showing those notes."""
+        store, report = message.store, message.report
+        for label in report.saved:
+            self.notify(label, timeout=2, markup=False)
+        for item_id, words in report.kept:
+            self.notify(
+                f"Undo left the {words} of '{item_id}' as it is: it was changed since"
+                " (by another instance of the app, or a later change).",
+                title="Notes",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+        key = id(store)
+        if report.error is not None and self._notes_errors.get(key) != report.error:
+            self._notes_errors[key] = report.error
+            self.notify(
+                f"NOT saved: {report.error}. {report.waiting} change(s) are shown but not in the"
+                f" notes file; retried every few seconds, and again at each change.",
+                title="Notes",
+                severity="error",
+                markup=False,
+                timeout=20,
+            )
+        if report.recovered and report.error is None:
+            self._notes_errors.pop(key, None)
+            self.notify("Saved: the changes that were waiting are in the notes file now.")
+        if report.broken is not None and key not in self._recovering:
+            self._ask_recovery(store)
+        for screen in self.screen_stack:
+            if isinstance(screen, BriefScreen) and screen.notes is store:
+                screen.notes_changed(report.items)
+
+    def _ask_recovery(self, store: NotesStore) -> None:
+        from .screens.recover_notes import RecoverNotesScreen
+
+        broken = store.broken
+        if broken is None:
+            return
+        self._recovering.add(id(store))
+
+        def answered(keep_shown: bool | None) -> None:
+            self._recovering.discard(id(store))
+            store.recover(keep_shown=keep_shown is not False)
+            kept = "the notes shown" if keep_shown is not False else "this session's changes"
+            self.notify(
+                f"A new notes file holds {kept}; the broken one is kept as {broken.path}.",
+                title="Notes",
+                markup=False,
+                timeout=10,
+            )
+
+        self.push_screen(
+            RecoverNotesScreen(
+                str(store.path),
+                str(broken.path),
+                broken.reason,
+                len(store.annotations),
+                store.session_changes,
+            ),
+            answered,
+        )
+
+    async def action_quit(self) -> None:
+        """Quit, once every change to the notes is in its file; if some cannot be written,
+        say so, keep a copy, and quit only when the reader says so."""
+        unsaved = self.notes_keeper.unsaved(timeout=3.0)
+        if not unsaved:
+            self.notes_keeper.close()
+            self.exit()
+            return
+        from .screens.confirm import ConfirmScreen
+
+        waiting = sum(store.waiting for store in unsaved)
+        copies = self.notes_keeper.save_copies(unsaved)
+        reasons = "; ".join(
+            sorted({store.error or "the notes file is broken" for store in unsaved})
+        )
+        where = (
+            "A copy of your notes as shown was written to " + ", ".join(map(str, copies)) + "."
+            if copies
+            else "No copy could be written anywhere."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.notes_keeper.close()
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                f"{waiting} change(s) to your notes are NOT saved. Quit anyway?",
+                f"{reasons}. {where} Answer n to stay: the changes are retried.",
+            ),
+            answered,
+        )
 
     def action_help(self) -> None:
         """Show the keys that work where the reader is."""

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from ..core.cache import BriefCache
+    from .notes_keeper import NotesKeeper
 
 
 class ReaderApp(Protocol):
@@ -19,6 +20,8 @@ class ReaderApp(Protocol):
     notes_dir: Path | None
     #: The parse cache briefs are loaded through (None: read from the files each time).
     brief_cache: BriefCache | None
+    #: The notes stores of the briefs open, shared by their screens.
+    notes_keeper: NotesKeeper
     #: Paths of the briefs opened since the library last counted their annotations.
     visited_briefs: set[str]
 

@@ -11,12 +11,14 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.note_editor import NoteEditor
 from briefing_tui.tui.screens.prompt import Prompt
 
-from .tuikit import SIZE, brief_screen, marks, notifications, prompts, screen_text
+from .tuikit import SIZE, brief_screen, marks, notifications, prompts, saved, screen_text
 
 
-def on_disk(brief: Brief, folder: Path) -> NotesStore:
-    """The notes as a fresh store reads them from the file (not the app's memory)."""
-    return NotesStore(brief, folder)
+def on_disk(app: BriefingApp) -> NotesStore:
+    """The notes of the brief shown as a fresh store reads them from the file (not the app's
+    memory), once the app has written what it shows."""
+    saved(app)
+    return NotesStore(brief_screen(app).brief)
 
 
 async def test_mark_keys_toggle_and_show_in_the_list_and_on_disk(
@@ -27,15 +29,15 @@ async def test_mark_keys_toggle_and_show_in_the_list_and_on_disk(
         items = brief_screen(flagship_app).query_one("#items")
         await pilot.press("4", "a")
         assert marks(items)[f"item:{first.id}"] == "+  "
-        assert on_disk(flagship, notes_folder).get(first.id).mark == "agree"
+        assert on_disk(flagship_app).get(first.id).mark == "agree"
         assert "Your mark  agree" in screen_text(flagship_app)
         await pilot.press("d")  # another mark replaces it
-        assert on_disk(flagship, notes_folder).get(first.id).mark == "disagree"
+        assert on_disk(flagship_app).get(first.id).mark == "disagree"
         await pilot.press("d")  # the same mark again clears it: nothing left, no note
-        assert on_disk(flagship, notes_folder).get(first.id) is None
+        assert on_disk(flagship_app).get(first.id) is None
         assert marks(items)[f"item:{first.id}"] == "   "
         await pilot.press("j", "u", "asterisk", "f")
-        note = on_disk(flagship, notes_folder).get(second.id)
+        note = on_disk(flagship_app).get(second.id)
         assert note.mark == "doubt" and note.flags == ("star", "follow-up")
         assert marks(items)[f"item:{second.id}"] == "?★ "
         assert "9 Notes 1" in screen_text(flagship_app)
@@ -52,18 +54,18 @@ async def test_note_editor_saves_with_f2_and_cancels_with_escape(
         await pilot.press(*"My first note")
         await pilot.press("f2")
         assert not isinstance(flagship_app.screen, NoteEditor)
-        assert on_disk(flagship, notes_folder).get(item.id).note == "My first note"
+        assert on_disk(flagship_app).get(item.id).note == "My first note"
         assert marks(items)[f"item:{item.id}"] == "  ✎"
         assert "My first note" in screen_text(flagship_app)  # rendered under Your notes
 
         await pilot.press("n", *" changed", "escape")  # cancelled: the note stays as it was
-        assert on_disk(flagship, notes_folder).get(item.id).note == "My first note"
+        assert on_disk(flagship_app).get(item.id).note == "My first note"
 
         await pilot.press("n", "ctrl+a")  # select all... then clear the text and save
         editor = flagship_app.screen.query_one("#note-text")
         editor.text = ""
         await pilot.press("ctrl+g")
-        assert on_disk(flagship, notes_folder).get(item.id) is None  # empty note: removed
+        assert on_disk(flagship_app).get(item.id) is None  # empty note: removed
 
 
 async def test_tags_estimate_and_undo(
@@ -74,18 +76,18 @@ async def test_tags_estimate_and_undo(
         await pilot.press("5", "t")
         assert isinstance(flagship_app.screen, Prompt)
         await pilot.press(*"#us, guarantees", "enter")
-        assert on_disk(flagship, notes_folder).get(question.id).tags == ("us", "guarantees")
+        assert on_disk(flagship_app).get(question.id).tags == ("us", "guarantees")
         await pilot.press("e", *"70", "enter")
-        assert on_disk(flagship, notes_folder).get(question.id).estimate == 0.7
+        assert on_disk(flagship_app).get(question.id).estimate == 0.7
         assert estimate_words(0.7) in screen_text(flagship_app)  # "likely (55-80%)"
         await pilot.press("e", *"150", "enter")  # refused, nothing changes
-        assert on_disk(flagship, notes_folder).get(question.id).estimate == 0.7
+        assert on_disk(flagship_app).get(question.id).estimate == 0.7
         assert any("0 to 100" in n for n in notifications(flagship_app))
 
         await pilot.press("z")  # undo the estimate
-        assert on_disk(flagship, notes_folder).get(question.id).estimate is None
+        assert on_disk(flagship_app).get(question.id).estimate is None
         await pilot.press("z")  # undo the tags: the annotation is gone
-        assert on_disk(flagship, notes_folder).get(question.id) is None
+        assert on_disk(flagship_app).get(question.id) is None
 
         await pilot.press("4", "e")  # estimates are for questions only
         assert not isinstance(flagship_app.screen, Prompt)
@@ -139,7 +141,7 @@ async def test_an_unreadable_notes_file_is_set_aside_and_the_reader_told(
         assert len(aside) == 1 and aside[0].read_text() == "items: [unclosed\n"
         await pilot.press("4", "a")  # new notes go to a fresh file
         assert aside[0].read_text() == "items: [unclosed\n"
-        assert on_disk(flagship, notes_folder).get(flagship.positions[0].id).mark == "agree"
+        assert on_disk(flagship_app).get(flagship.positions[0].id).mark == "agree"
 
 
 async def test_stale_and_orphaned_notes_are_listed_and_can_be_kept_moved_or_deleted(
@@ -180,7 +182,7 @@ async def test_stale_and_orphaned_notes_are_listed_and_can_be_kept_moved_or_dele
         await pilot.press("r")  # re-attach the orphan to the renamed position
         assert isinstance(app.screen, ItemPicker)
         await pilot.press(*"trump-balks", "enter")
-        notes = on_disk(after, notes_folder)
+        notes = on_disk(app)
         assert notes.get("trump-balks").note == "orphan soon"
         assert notes.get("trump-likely-to-balk") is None
 
@@ -193,9 +195,9 @@ async def test_stale_and_orphaned_notes_are_listed_and_can_be_kept_moved_or_dele
         await pilot.press("D")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
-        assert on_disk(after, notes_folder).get("zelensky-no-clear-answer") is None
+        assert on_disk(app).get("zelensky-no-clear-answer") is None
         await pilot.press("z")  # undo brings it back
-        assert on_disk(after, notes_folder).get("zelensky-no-clear-answer").note == "stale soon"
+        assert on_disk(app).get("zelensky-no-clear-answer").note == "stale soon"
 
 
 async def test_export_key_writes_the_notes_to_markdown(

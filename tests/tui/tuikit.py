@@ -129,3 +129,10 @@ async def move_to_link(pilot: Pilot, links: LinkList, key: str) -> None:
 def notifications(app: App) -> list[str]:
     """The messages of the notifications (toasts) currently shown."""
     return [notification.message for notification in app._notifications]
+
+
+def saved(app: App) -> None:
+    """Wait until every change to the notes shown by ``app`` is in its file (the app writes
+    them on a thread of its own)."""
+    for store in app.notes_keeper.stores:  # type: ignore[attr-defined]
+        assert store.flush(10), f"notes not saved: {store.error or store.broken}"

@@ -1,7 +1,8 @@
 """The annotation keys of the brief screen: marks, flags, notes, tags, estimates, undo.
 
-Every change goes straight to the notes file through :class:`NotesStore` (atomic, locked);
-if the disk refuses, the reader is told at once that the change was NOT saved.
+A change shows at once and is written by the :class:`NotesStore`'s writer thread (atomic,
+locked, in order); "Note saved." is said when it is in the file, and a write the disk refuses
+is said at once as NOT saved, the change shown as waiting and retried (see tui/app.py).
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ class AnnotatingScreen(Screen[None]):
     # Provided by the screen that shows the brief.
     location: Location
 
-    def after_annotation(self, item_id: str) -> None:
-        """Redraw what shows the annotation of ``item_id``."""
+    def after_annotation(self, *item_ids: str) -> None:
+        """Redraw what shows the annotations of ``item_ids``."""
         raise NotImplementedError
 
     def set_filter(self, query: str) -> None:
@@ -85,8 +86,9 @@ class AnnotatingScreen(Screen[None]):
         return None
 
     def _apply(self, item_id: str, edit: Edit, done: str = "") -> Annotation | None:
+        """Make a change; ``done`` is said once it is in the notes file."""
         try:
-            after = self.notes.change(item_id, edit)
+            after = self.notes.change(item_id, edit, label=done)
         except OSError as exc:
             self.notify(
                 f"NOT saved: {exc.strerror or exc}. Your change is not in the notes file.",
@@ -97,8 +99,6 @@ class AnnotatingScreen(Screen[None]):
             )
             return None
         self.after_annotation(item_id)
-        if done:
-            self.notify(done, timeout=2, markup=False)
         return after
 
     # -- actions ------------------------------------------------------------------------------
@@ -186,16 +186,19 @@ class AnnotatingScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """Undo the last annotation change."""
+        step = self.notes.undo_step()
         try:
             item_id = self.notes.undo()
         except OSError as exc:
-            self.notify(f"Undo NOT saved: {exc}", severity="error", markup=False)
+            self.notify(f"Undo NOT saved: {exc.strerror or exc}", severity="error", markup=False)
             return
-        if item_id is None:
+        if item_id is None or not step:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self.after_annotation(item_id)
-        self.notify(f"Undone: {self._about(item_id)}", timeout=2, markup=False)
+        self.after_annotation(*(change.item_id for change in step))
+        self.notify(
+            f"Undone: {step[0].describe()} on {self._about(item_id)}", timeout=2, markup=False
+        )
 
     def action_triage(self) -> None:
         """Step through the triage filters: unannotated, marked, starred, follow-up, all."""
@@ -218,8 +221,7 @@ class AnnotatingScreen(Screen[None]):
             except (KeyError, ValueError, OSError) as exc:
                 self.notify(str(exc), severity="warning", markup=False)
                 return
-            self.after_annotation(old_id)
-            self.after_annotation(new_id)
+            self.after_annotation(old_id, new_id)
             self.notify(f"Note moved to {self._about(new_id)}", markup=False)
 
         self._ask(ItemPicker(self.brief, "Re-attach the note to which item?"), move)

@@ -17,7 +17,7 @@ from ...core.cache import read_through
 from ...core.errors import Problem
 from ...core.loader import Loaded
 from ...core.model import Actor, Brief, Issue, Position
-from ...core.notestore import NotesStore
+from ...core.notestore import SaveReport
 from ...core.noteviews import NOTE_PREFIX, annotation_fields, note_detail, notes_rows
 from ...core.views import (
     SECTION_TITLES,
@@ -30,6 +30,7 @@ from ...core.watch import brief_files, signature
 from ..history import History
 from ..location import Location
 from ..markdown import ITEM_SCHEME
+from ..notes_keeper import NotesReported
 from ..reader import reader
 from ..text import literal
 from ..widgets.detail import DetailPane, LinkList
@@ -100,17 +101,8 @@ class BriefScreen(AnnotatingScreen):
 
     def on_mount(self) -> None:
         reader(self.app).visited_briefs.add(str(self.brief.path))
-        self.notes = NotesStore(self.brief, reader(self.app).notes_dir)
-        if self.notes.set_aside is not None:
-            where, why = self.notes.set_aside
-            self.notify(
-                f"Your notes file could not be read ({why}). It was kept as {where}; new notes"
-                " go to a fresh file.",
-                title="Notes set aside",
-                severity="error",
-                markup=False,
-                timeout=30,
-            )
+        self.notes = reader(self.app).notes_keeper.open(self.brief)
+        self._tell_notes_problems()
         self._show_title()
         self.query_one(SectionList).show_brief(self.brief, len(self.notes.annotations))
         self.query_one("#filter", Input).display = False
@@ -121,11 +113,42 @@ class BriefScreen(AnnotatingScreen):
         self.set_interval(self.RELOAD_INTERVAL, self.check_files)
         self._ready = True
 
+    def _tell_notes_problems(self) -> None:
+        """Say at open what is wrong with the notes file, if anything."""
+        if self.notes.set_aside is not None:
+            where, why = self.notes.set_aside
+            self.notify(
+                f"Your notes file could not be read ({why}). It was kept as {where}; new notes"
+                " go to a fresh file.",
+                title="Notes set aside",
+                severity="error",
+                markup=False,
+                timeout=30,
+            )
+        if self.notes.problem is not None:
+            self.notify(
+                f"Your notes cannot be read: {self.notes.problem}. You can read the brief;"
+                " changes to your notes cannot be saved until this is fixed.",
+                title="Notes",
+                severity="error",
+                markup=False,
+                timeout=30,
+            )
+
     def _show_title(self) -> None:
         parts: list[tuple[str, str] | Content] = [
             ("briefing-tui  ", "bold $accent"),
             literal(self.brief.title, one_line=True),
         ]
+        notes = getattr(self, "notes", None)
+        if notes is not None and notes.waiting and (notes.error or notes.broken):
+            parts.append(
+                (
+                    f"  ·  {notes.waiting} change{'s' if notes.waiting != 1 else ''} NOT saved"
+                    " (retrying)",
+                    "bold $error",
+                )
+            )
         if self.disk_problems:
             count = len(self.disk_problems)
             parts.append(
@@ -141,8 +164,14 @@ class BriefScreen(AnnotatingScreen):
         """Back on this brief: notes made meanwhile on another screen of it (a jump across
         briefs can open the same brief twice) or by another app are shown, never overwritten
         with stale ones."""
-        if self._ready and self.notes.refresh():
-            self.after_annotation(self.location.key[5:] if self.location.key else "")
+        if not self._ready:
+            return
+        changed = self.notes.refresh()
+        if self.notes.broken is not None:  # another program broke the file: ask what to keep
+            report = SaveReport(waiting=self.notes.waiting, broken=self.notes.broken)
+            self.app.post_message(NotesReported(self.notes, report))
+        if changed:
+            self.after_annotation()
 
     # -- live reload --------------------------------------------------------------------------
 
@@ -197,7 +226,8 @@ class BriefScreen(AnnotatingScreen):
         if brief_files(brief) != brief_files(self.brief):  # it names another article now
             self._files_seen = signature(brief_files(brief))
         if brief.id != self.brief.id:
-            self.notes = NotesStore(brief, reader(self.app).notes_dir)
+            self.notes = reader(self.app).notes_keeper.open(brief)
+            self._tell_notes_problems()
         else:
             self.notes.brief = brief
         self.brief = brief
@@ -374,8 +404,16 @@ class BriefScreen(AnnotatingScreen):
 
     # -- annotations (keys in AnnotatingScreen) ----------------------------------------------
 
-    def after_annotation(self, item_id: str) -> None:
-        """Redraw the marks, the detail and the counts after a change to ``item_id``'s notes."""
+    def notes_changed(self, item_ids: frozenset[str]) -> None:
+        """A background write of the notes finished (or failed): show the notes as they are
+        now, another instance's changes included, and whether some are not saved."""
+        self._show_title()
+        if item_ids:
+            self.after_annotation(*sorted(item_ids))
+
+    def after_annotation(self, *item_ids: str) -> None:
+        """Redraw the marks, the detail and the counts after a change to the notes of
+        ``item_ids`` (only their rows are redrawn, whatever the length of the list)."""
         items = self.query_one(ItemList)
         if self.section == "notes":
             keep = items.highlighted_id
@@ -388,7 +426,8 @@ class BriefScreen(AnnotatingScreen):
                 if keep:
                     items.highlight_id(keep)
         else:
-            items.refresh_marks(self.notes.annotations)
+            items.refresh_marks(self.notes.annotations, item_ids)
+        self._show_title()
         self.query_one(SectionList).update_notes_count(len(self.notes.annotations))
         self._show_detail(items.highlighted_id)
 

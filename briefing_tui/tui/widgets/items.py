@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from textual.content import Content
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...core.annotations import Annotation
 from ...core.noteviews import NOTE_PREFIX, marks_of
@@ -32,14 +32,32 @@ class ItemList(NavList):
         self._annotations = annotations
         self.filter(query)
 
-    def refresh_marks(self, annotations: Mapping[str, Annotation]) -> None:
-        """Redraw the marks column after an annotation changed (the rows stay as they are)."""
+    def refresh_marks(
+        self, annotations: Mapping[str, Annotation], item_ids: Iterable[str] = ()
+    ) -> None:
+        """Redraw the marks column after annotations changed (the rows stay as they are):
+        the rows of ``item_ids``, or every row when none are given.
+
+        A mark never changes a row's height, so only the rows' prompts are replaced and the
+        list keeps its line layout: OptionList's own ``replace_option_prompt_at_index`` lays
+        out every row again, which froze a list of 20,000 rows for seconds on each mark.
+        """
         self._annotations = annotations
-        by_key = {row.key: row for row in self._rows}
-        for index, option in enumerate(self.options):
-            row = by_key.get(option.id or "")
-            if row is not None:
-                self.replace_option_prompt_at_index(index, self._prompt(row))
+        wanted = set(item_ids)
+        by_key = {
+            row.key: row for row in self._rows if not wanted or row.key.split(":", 1)[-1] in wanted
+        }
+        changed = False
+        for key, row in by_key.items():
+            try:
+                option = self.get_option(key)
+            except OptionDoesNotExist:
+                continue  # filtered out
+            option._set_prompt(self._prompt(row))  # Textual 8.2.8: keeps the line cache
+            changed = True
+        if changed:
+            self._option_render_cache.clear()
+            self.refresh()
 
     def filter(self, query: str) -> None:
         """Show only the rows matching ``query`` (substring first, then fuzzy).
