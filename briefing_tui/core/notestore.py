@@ -177,6 +177,8 @@ class NotesStore:
         self._stop = False
         self._writer: threading.Thread | None = None
         self._last_report = SaveReport()
+        self._failing = False  # the last write failed (error may be cleared by retry())
+        self._idle = True  # nothing waits, or the last write reported why it could not
         with self._io, self._locked(writing=False) as locked:
             if locked:
                 remove_stale_temporaries(self.path)
@@ -319,18 +321,13 @@ class NotesStore:
         """Wait until every change shown is in the file; whether it is (False when a write
         failed, the file is broken, or ``timeout`` seconds passed first)."""
         with self._mutex:
-            return (
-                self._mutex.wait_for(
-                    lambda: not self._waiting or self.error is not None or self.broken is not None,
-                    timeout,
-                )
-                and not self._waiting
-            )
+            return self._mutex.wait_for(lambda: self._idle, timeout) and not self._waiting
 
     def retry(self) -> None:
         """Try the waiting changes again now (after the reader fixed the disk)."""
         with self._mutex:
             self.error = None
+            self._idle = not self._waiting
             self._mutex.notify_all()
         if not self._background:
             self._write_round()
@@ -350,6 +347,7 @@ class NotesStore:
                 earlier = [_Waiting(c) for c in self._session if id(c) not in pending]
                 self._waiting[:0] = earlier
             self.broken = None
+            self._idle = not self._waiting
             self._mutex.notify_all()
         if not self._background:
             self._write_round()
@@ -374,6 +372,7 @@ class NotesStore:
         if record_undo:
             self._undo.append(_Group(list(changes)))
             del self._undo[: -self._undo_depth]
+        self._idle = False
         if self._background:
             self._start_writer()
             self._mutex.notify_all()
@@ -441,14 +440,18 @@ class NotesStore:
                     self._mutex.wait(self._retry_after)
                     if self._stop:
                         return
-            report = self._write_round()
-            if self.on_report is not None:
-                self.on_report(report)
+            self._write_round()
 
     def _write_round(self) -> SaveReport:
-        """Write every change waiting now, in one write; what it came to."""
+        """Write every change waiting now, in one write; report what it came to, then wake
+        whoever waits in :meth:`flush` (so the report is out before flush returns)."""
         report = self._write_waiting()
         self._last_report = report
+        if self.on_report is not None:
+            self.on_report(report)
+        with self._mutex:
+            self._idle = not self._waiting or self.error is not None or self.broken is not None
+            self._mutex.notify_all()
         return report
 
     def _write_waiting(self) -> SaveReport:
@@ -457,7 +460,7 @@ class NotesStore:
                 batch = list(self._waiting)
                 if not batch or self.broken is not None:
                     return SaveReport(waiting=len(self._waiting), broken=self.broken)
-                failed_before = self.error is not None
+                failed_before = self._failing
             kept: list[tuple[str, str]] = []
             try:
                 with self._locked(writing=True):
@@ -482,11 +485,12 @@ class NotesStore:
             except OSError as exc:
                 with self._mutex:
                     self.error = _reason(exc)
-                    self._mutex.notify_all()
+                    self._failing = True
                     return SaveReport(waiting=len(self._waiting), error=self.error)
             with self._mutex:
                 del self._waiting[: len(batch)]
                 self.error = None
+                self._failing = False
                 before = self._view
                 self._saved = disk
                 self._show(disk)

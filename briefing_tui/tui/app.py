@@ -106,6 +106,10 @@ class BriefingApp(App[None]):
 
     # -- notes saved in the background ------------------------------------------------------
 
+    def on_unmount(self) -> None:
+        """Stop the notes writers (each writes what it can first)."""
+        self.notes_keeper.close()
+
     @on(NotesReported)
     def notes_reported(self, message: NotesReported) -> None:
         """Tell the reader what a background write of their notes came to, and redraw the

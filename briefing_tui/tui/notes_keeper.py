@@ -12,11 +12,11 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-import platformdirs
 from textual.app import App
 from textual.message import Message
 
 from ..core.atomicfile import write_atomic
+from ..core.cache import cache_dir
 from ..core.model import Brief
 from ..core.notefile import dump_notes
 from ..core.notestore import NotesStore, SaveReport, notes_dir, notes_path
@@ -74,18 +74,14 @@ class NotesKeeper:
 
     def save_copies(self, stores: list[NotesStore]) -> list[Path]:
         """Write the notes shown by ``stores`` (the changes waiting included) to a copy beside
-        the notes file, else in the cache or temporary folder: the last resort before quitting
-        with changes that could not be saved. The paths written."""
+        the notes file, else in the cache folder or the temporary folder: the last resort
+        before quitting with changes that could not be saved. The paths written."""
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         written = []
         for store in stores:
             text = dump_notes(store.brief.id, store.annotations)
             name = f"{store.path.name}.unsaved-{stamp}"
-            for folder in (
-                store.path.parent,
-                Path(platformdirs.user_cache_dir("briefing-tui")),
-                Path(tempfile.gettempdir()),
-            ):
+            for folder in (store.path.parent, cache_dir().parent, Path(tempfile.gettempdir())):
                 try:
                     write_atomic(folder / name, text)
                 except OSError:
