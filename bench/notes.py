@@ -1,7 +1,9 @@
-"""Notes at scale: the save latency of one annotation change with 10,000 notes in the file, and
-the time to export 10,000 notes to Markdown (target: < 0.5 s).
+"""Notes at scale: the save latency of one annotation change with 10,000 notes in the file, the
+time to export 10,000 notes to Markdown (target: < 0.5 s), and in the app, what a mark costs the
+UI thread with 1,000, 10,000 and 50,000 notes (target: one frame, ~16 ms, whatever the size).
 
     python bench/notes.py [--items 10000] [--changes 50] [--repeat 5]
+    python bench/notes.py --ui [--positions 20000] [--notes 1000,10000,50000] [--marks 20]
 
 A synthetic brief of ``--items`` items gets one annotation on every item (a mark on most, tags,
 estimates on questions, a note of one or two sentences; one note in five uses inline Markdown,
@@ -78,12 +80,132 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.1f} ms"
 
 
+UI_CHILD = r"""
+import asyncio, json, statistics, sys, time
+from pathlib import Path
+from briefing_tui.core.loader import load_brief
+from briefing_tui.core.yamlsafe import Limits
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.annotating import AnnotatingScreen
+
+brief_path, notes_folder, marks = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+brief = load_brief(brief_path, limits=Limits(max_bytes=1 << 30, max_nodes=50_000_000))
+ui_thread: list[float] = []
+real_mark = AnnotatingScreen.action_mark
+
+def timed_mark(self, mark):
+    start = time.perf_counter()
+    real_mark(self, mark)
+    ui_thread.append(time.perf_counter() - start)
+
+AnnotatingScreen.action_mark = timed_mark
+
+async def run() -> dict:
+    app = BriefingApp(brief=brief, notes_dir=notes_folder)
+    opened = time.perf_counter()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        opening = time.perf_counter() - opened
+        await pilot.press("4")
+        store = app.screen.notes
+        key_to_idle = {"a": [], "j": []}
+        durable = []
+        for number in range(marks):
+            for key in ("j", "a"):  # a cursor move, the baseline; then a mark
+                start = time.perf_counter()
+                await pilot.press(key)
+                shown = time.perf_counter()
+                key_to_idle[key].append(shown - start)
+                if key == "a":
+                    assert store.flush(60), store.error
+                    durable.append(time.perf_counter() - start)
+        return {
+            "open": opening,
+            "ui_thread_ms": [t * 1000 for t in ui_thread],
+            "mark_to_idle_ms": [t * 1000 for t in key_to_idle["a"]],
+            "move_to_idle_ms": [t * 1000 for t in key_to_idle["j"]],
+            "durable_ms": [t * 1000 for t in durable],
+        }
+
+print(json.dumps(asyncio.run(run())))
+"""
+
+
+def ui_figures(args: argparse.Namespace) -> None:
+    """What a mark costs the app's UI thread, and how long until it is in the file."""
+    import json
+    import subprocess
+
+    from briefing_tui.core.yamlsafe import Limits
+
+    counts = [int(n) for n in args.notes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        items = int(args.positions * 2.2)  # synthetic briefs: about 45% of items are positions
+        brief_path = write_brief(folder / "brief", items)
+        limits = Limits(max_bytes=1 << 30, max_nodes=50_000_000)
+        brief = load_brief(brief_path, limits=limits)
+        print(
+            f"brief: {len(brief.items):,} items, {len(brief.positions):,} positions,"
+            f" {brief_path.stat().st_size / 1e6:.0f} MB"
+        )
+        every = annotations(brief, random.Random(3), markup_share=0.2)
+        ids = list(every)
+        print(
+            "notes    file    open   UI thread per mark   key to idle: mark / move (ratio)"
+            "   until durable"
+        )
+        for count in counts:
+            chosen = {i: every[i] for i in ids[:count]}
+            missing = count - len(chosen)  # more notes than items: the rest are orphans
+            for n in range(missing):
+                orphan = dataclasses.replace(every[ids[n % len(ids)]], item=f"gone-{n}")
+                chosen[orphan.item] = orphan
+            notes_folder = folder / f"notes-{count}"
+            path = notes_path(notes_folder, brief.id)
+            path.parent.mkdir()
+            path.write_text(dump_notes(brief.id, chosen), encoding="utf-8")
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    UI_CHILD,
+                    str(brief_path),
+                    str(notes_folder),
+                    str(args.marks),
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode != 0:
+                print(done.stderr[-2000:])
+                continue
+            got = json.loads(done.stdout.strip().splitlines()[-1])
+            median = statistics.median
+            ui = got["ui_thread_ms"]
+            mark, move = median(got["mark_to_idle_ms"]), median(got["move_to_idle_ms"])
+            print(
+                f"{count:>6,}  {path.stat().st_size / 1e6:>5.1f} MB  {got['open']:>5.1f} s"
+                f"   median {median(ui):5.1f} ms, max {max(ui):5.1f} ms"
+                f"   {mark:6.1f} / {move:6.1f} ms ({mark / move:4.2f}x)"
+                f"   median {median(got['durable_ms']):7.1f} ms"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--changes", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--ui", action="store_true", help="time marks in the app instead")
+    parser.add_argument("--positions", type=int, default=20_000)
+    parser.add_argument("--notes", default="1000,10000,50000")
+    parser.add_argument("--marks", type=int, default=20)
     args = parser.parse_args()
+    if args.ui:
+        ui_figures(args)
+        return
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -12,8 +12,9 @@ from pathlib import Path
 TEMPORARY_SUFFIX = ".tmp"
 
 
-def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) atomically and, unless not ``durable``, durably.
+def write_atomic(path: Path, text: str | bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, or bytes as given) atomically and, unless not
+    ``durable``, durably.
 
     The text goes to a temporary file in the same folder, which is flushed and fsynced, then
     renamed over ``path`` (atomic on POSIX and Windows); the folder is fsynced so the rename
@@ -46,8 +47,9 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     try:
         if mode is not None and hasattr(os, "fchmod"):
             os.fchmod(handle, mode)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())

@@ -21,6 +21,7 @@ format raises :class:`NotesError`, and the store then sets it aside instead of g
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import json
@@ -44,15 +45,60 @@ class NotesError(BriefError):
 
 def dump_notes(brief_id: str, annotations: Mapping[str, Annotation]) -> str:
     """The text of a notes file holding ``annotations`` (items sorted by id)."""
+    entries = [dump_entry(annotations[item_id]) for item_id in sorted(annotations)]
+    return _file_text(brief_id, entries)
+
+
+def _file_text(brief_id: str, entries: list[str]) -> str:
     header = (
         f"# Notes of briefing-tui on the brief {yaml_string(brief_id)}. briefing-tui rewrites this"
         " file on\n# every change; edit it only while the app is closed.\n"
         f"format: {NOTES_FORMAT}\nbrief: {yaml_string(brief_id)}\n"
     )
-    if not annotations:
+    if not entries:
         return header + "items: {}\n"
-    entries = [dump_entry(annotations[item_id]) for item_id in sorted(annotations)]
     return header + "items:\n" + "".join(entries)
+
+
+class NotesText:
+    """The text of one brief's notes file, kept up to date entry by entry.
+
+    A change re-renders its own item only, and the entries stay sorted as they are inserted,
+    so saving one mark costs the same Python work with 50 notes or 50,000: what is left is
+    joining the entries, which runs in C. ``text()`` is always ``dump_notes`` of what it holds.
+    """
+
+    def __init__(self, brief_id: str, annotations: Mapping[str, Annotation] | None = None) -> None:
+        self._brief_id = brief_id
+        self._ids: list[str] = []
+        self._entries: list[str] = []
+        if annotations:
+            self.reset(annotations)
+
+    def reset(self, annotations: Mapping[str, Annotation]) -> None:
+        """Hold ``annotations`` (all of them rendered again)."""
+        self._ids = sorted(annotations)
+        self._entries = [dump_entry(annotations[item_id]) for item_id in self._ids]
+
+    def update(self, item_id: str, annotation: Annotation | None) -> None:
+        """Hold ``annotation`` for ``item_id`` (None removes the item)."""
+        index = bisect.bisect_left(self._ids, item_id)
+        present = index < len(self._ids) and self._ids[index] == item_id
+        if annotation is None:
+            if present:
+                del self._ids[index]
+                del self._entries[index]
+            return
+        entry = dump_entry(annotation)
+        if present:
+            self._entries[index] = entry
+        else:
+            self._ids.insert(index, item_id)
+            self._entries.insert(index, entry)
+
+    def text(self) -> str:
+        """The whole file."""
+        return _file_text(self._brief_id, self._entries)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -36,7 +36,7 @@ from .annotations import Annotation, blank, now
 from .atomicfile import remove_stale_temporaries, write_atomic
 from .model import Brief
 from .notechange import FieldChange, field_words
-from .notefile import NotesError, dump_notes, parse_notes
+from .notefile import NotesError, NotesText, parse_notes
 from .textfile import read_regular
 
 NOTES_ENV = "BRIEFING_TUI_NOTES_DIR"
@@ -110,6 +110,8 @@ class SaveReport:
     broken: SetAside | None = None
     #: The last write failed and this one succeeded: the waiting changes are saved now.
     recovered: bool = False
+    #: The notes file had vanished; this write put back the notes shown.
+    restored: bool = False
 
 
 class _Broken(Exception):
@@ -171,7 +173,9 @@ class NotesStore:
         self._waiting: list[_Waiting] = []
         self._session: list[FieldChange] = []  # every change made here, for recover()
         self._restore: dict[str, Annotation] | None = None  # recover(): the base of the next write
-        self._known: str | None = None  # the file's text as last read or written
+        self._known: bytes | None = None  # the file's bytes as last read or written
+        self._text = NotesText(brief.id)  # the text of _saved, entry by entry
+        self._text_valid = False
         self._mutex = threading.Condition(threading.RLock())  # guards the dicts and lists
         self._io = threading.Lock()  # one reader or writer of the file at a time, here
         self._stop = False
@@ -179,6 +183,7 @@ class NotesStore:
         self._last_report = SaveReport()
         self._failing = False  # the last write failed (error may be cleared by retry())
         self._idle = True  # nothing waits, or the last write reported why it could not
+        self._restored_gone = False  # the write under way puts back a vanished file
         with self._io, self._locked(writing=False) as locked:
             if locked:
                 remove_stale_temporaries(self.path)
@@ -220,12 +225,14 @@ class NotesStore:
         try:
             with self._locked(writing=False):
                 try:
-                    disk = self._fresh()
+                    disk, unchanged = self._fresh()
                 except _Broken as broken:
                     self._mark_broken(broken.reason)
                     return False
                 except OSError:
                     return False
+            if unchanged or self._gone(disk, unchanged):
+                return False
             return self._show(disk)
         finally:
             self._io.release()
@@ -464,7 +471,10 @@ class NotesStore:
             kept: list[tuple[str, str]] = []
             try:
                 with self._locked(writing=True):
-                    disk = self._fresh_for_write()
+                    disk, unchanged = self._fresh_for_write()
+                    if not (unchanged and self._text_valid):
+                        self._text.reset(disk)
+                    self._text_valid = False  # until the write succeeds
                     for waiting in batch:
                         change = waiting.change
                         result, skipped = change.apply(disk.get(change.item_id))
@@ -472,12 +482,15 @@ class NotesStore:
                             disk.pop(change.item_id, None)
                         else:
                             disk[change.item_id] = result
+                        self._text.update(change.item_id, result)
                         if skipped:
                             kept.append((change.item_id, field_words(skipped)))
-                    text = dump_notes(self.brief.id, disk)
-                    write_atomic(self.path, text)
-                    self._known = text
+                    data = self._text.text().encode("utf-8")
+                    write_atomic(self.path, data)
+                    self._known = data
+                    self._text_valid = True
                     self._restore = None
+                    restored, self._restored_gone = self._restored_gone, False
             except _Broken as broken:
                 self._mark_broken(broken.reason)
                 with self._mutex:
@@ -492,16 +505,24 @@ class NotesStore:
                 self.error = None
                 self._failing = False
                 before = self._view
-                self._saved = disk
                 self._show(disk)
-                changed = _changed_items(before, self._view)
-                self._mutex.notify_all()
+                # Only a file changed by someone else needs comparing item by item; of this
+                # batch, only items the disk made differ from what was shown are redrawn.
+                changed = set() if unchanged else _changed_items(before, self._view)
+                changed.update(
+                    w.change.item_id
+                    for w in batch
+                    if not _same_shown(
+                        before.get(w.change.item_id), self._view.get(w.change.item_id)
+                    )
+                )
                 return SaveReport(
                     saved=tuple(w.label for w in batch if w.label),
                     waiting=len(self._waiting),
                     kept=tuple(kept),
-                    items=frozenset(changed | {w.change.item_id for w in batch}),
+                    items=frozenset(changed),
                     recovered=failed_before,
+                    restored=restored,
                 )
 
     def _show(self, disk: dict[str, Annotation]) -> bool:
@@ -521,7 +542,7 @@ class NotesStore:
         """The notes at open: a file that cannot be parsed is set aside and the store starts
         empty; one that cannot be read at all leaves the store unable to save."""
         try:
-            return self._fresh()
+            return self._fresh()[0]
         except _Broken as broken:
             with contextlib.suppress(OSError):
                 self.set_aside = (self._put_aside(), broken.reason)
@@ -532,25 +553,27 @@ class NotesStore:
             self.problem = _reason(exc)
             return {}
 
-    def _fresh(self) -> dict[str, Annotation]:
-        """The annotations as on disk now. The file is read each time but parsed only when its
-        text differs from what this store last read or wrote. Comparing the text, not the
-        mtime, cannot miss a same-size rewrite. Raises _Broken or OSError."""
+    def _fresh(self) -> tuple[dict[str, Annotation], bool]:
+        """The annotations as on disk now, and whether they are those this store last read or
+        wrote. The file is read each time but parsed only when its bytes differ from those:
+        comparing the bytes, not the mtime, cannot miss a same-size rewrite (the comparison
+        runs in C: a few milliseconds for 30 MB). Raises _Broken or OSError."""
         try:
             data = read_regular(self.path, NOTES_MAX_BYTES)
         except FileNotFoundError:
+            unchanged = self._known is None and not self._saved
             self._known = None
-            return {}
+            return {}, unchanged
         except NotADirectoryError:
             raise _Unreadable(
                 0, f"the notes folder {self.path.parent} is not a folder", str(self.path)
             ) from None
+        if data == self._known:
+            return dict(self._saved), True
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise _Broken(f"{self.path} cannot be read as UTF-8 text ({exc.reason})") from None
-        if text == self._known:
-            return dict(self._saved)
         try:
             brief_id, annotations = parse_notes(text, str(self.path))
         except NotesError as error:
@@ -560,17 +583,26 @@ class NotesStore:
             raise _Broken(
                 f"{self.path} holds the notes of brief '{brief_id}', not '{self.brief.id}'"
             )
-        self._known = text
+        self._known = data
         self.problem = None
-        return annotations
+        return annotations, False
 
-    def _fresh_for_write(self) -> dict[str, Annotation]:
-        """The annotations a write starts from: the file as it is, or after recover() the
-        notes chosen, with whatever another instance wrote since the file was set aside."""
-        disk = self._fresh()
+    def _fresh_for_write(self) -> tuple[dict[str, Annotation], bool]:
+        """The annotations a write starts from, and whether they are those last read or
+        written: the file as it is, or after recover() the notes chosen, with whatever another
+        instance wrote since the file was set aside."""
+        disk, unchanged = self._fresh()
         if self._restore is not None:
-            return {**self._restore, **disk}
-        return disk
+            return {**self._restore, **disk}, False
+        if self._gone(disk, unchanged):
+            self._restored_gone = True
+            return dict(self._saved), True
+        return disk, unchanged
+
+    def _gone(self, disk: dict[str, Annotation], unchanged: bool) -> bool:
+        """Whether the notes file vanished while notes were shown (a sync tool, a checkout):
+        never taken as "no notes"; the next write puts back what was shown."""
+        return not disk and not unchanged and bool(self._saved) and self._known is None
 
     def _mark_broken(self, reason: str) -> None:
         """The file broke while open: set it aside, keep what is shown, write nothing."""
@@ -602,7 +634,7 @@ class NotesStore:
             return
         with self._io, self._locked(writing=False):
             try:
-                disk = self._fresh()
+                disk: dict[str, Annotation] | None = self._fresh()[0]
             except (OSError, _Broken):
                 disk = None
         if disk is None or self.problem is not None:
@@ -651,10 +683,21 @@ def _reason(exc: OSError) -> str:
     )
 
 
+def _same_shown(shown: Annotation | None, saved: Annotation | None) -> bool:
+    """Whether the reader would see the same: only the time of the change may differ."""
+    if shown is saved or shown is None or saved is None:
+        return shown is saved
+    return replace(shown, updated=saved.updated) == saved
+
+
 def _changed_items(before: dict[str, Annotation], after: dict[str, Annotation]) -> set[str]:
     if before is after:
         return set()
-    return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    return {
+        key
+        for key in before.keys() | after.keys()
+        if before.get(key) is not after.get(key) and before.get(key) != after.get(key)
+    }
 
 
 # Edits, for NotesStore.change ------------------------------------------------------------------

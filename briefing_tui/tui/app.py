@@ -140,6 +140,15 @@ class BriefingApp(App[None]):
         if report.recovered and report.error is None:
             self._notes_errors.pop(key, None)
             self.notify("Saved: the changes that were waiting are in the notes file now.")
+        if report.restored:
+            self.notify(
+                f"Your notes file {store.path} had disappeared; it was written again with the"
+                " notes shown.",
+                title="Notes",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
         if report.broken is not None and key not in self._recovering:
             self._ask_recovery(store)
         for screen in self.screen_stack:

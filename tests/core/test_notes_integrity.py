@@ -422,3 +422,42 @@ def test_a_full_disk_is_reported_with_its_reason(folder, monkeypatch):
     with pytest.raises(OSError, match="No space left"):
         store.change("trump", toggle_mark("agree"))
     assert store.get("trump") is None
+
+
+def test_the_entry_by_entry_text_is_always_the_whole_file_text():
+    from dataclasses import replace
+
+    from notes_helpers import annotation
+
+    from briefing_tui.core.notefile import NotesText, dump_notes
+
+    rng = __import__("random").Random(11)
+    held: dict = {}
+    text = NotesText("b")
+    for step in range(400):
+        item_id = f"item-{rng.randrange(60)}"
+        if rng.random() < 0.3:
+            held.pop(item_id, None)
+            text.update(item_id, None)
+        else:
+            value = replace(annotation(item_id), note=f"step {step}")
+            held[item_id] = value
+            text.update(item_id, value)
+        assert text.text() == dump_notes("b", held)
+
+
+def test_a_notes_file_deleted_while_notes_are_shown_is_written_again_not_emptied(folder):
+    reports: list[SaveReport] = []
+    store = NotesStore(flagship(), folder, background=True, on_report=reports.append)
+    store.change("trump", set_note("still mine"))
+    assert store.flush(10)
+    store.path.unlink()  # a sync tool or a checkout removed it
+
+    assert store.refresh() is False  # not taken as "no notes"
+    assert store.get("trump").note == "still mine"
+    store.change("russia", toggle_mark("agree"))
+    assert store.flush(10)
+
+    assert set(on_disk(store.path)) == {"trump", "russia"}
+    assert any(r.restored for r in reports)
+    store.close()

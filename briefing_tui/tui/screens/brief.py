@@ -429,7 +429,16 @@ class BriefScreen(AnnotatingScreen):
             items.refresh_marks(self.notes.annotations, item_ids)
         self._show_title()
         self.query_one(SectionList).update_notes_count(len(self.notes.annotations))
-        self._show_detail(items.highlighted_id)
+        key = items.highlighted_id
+        pane = self.query_one(DetailPane)
+        if key and key.startswith("item:") and pane.display and pane.shown_key == key:
+            # Only "Your notes" changed: the item's own text, Markdown and links stay drawn.
+            annotation = self.notes.get(key[5:])
+            pane.show_yours(
+                annotation_fields(annotation, self.brief), annotation.note if annotation else ""
+            )
+        else:
+            self._show_detail(key)
 
     def set_filter(self, query: str) -> None:
         """Put ``query`` in the filter (an empty one closes it)."""

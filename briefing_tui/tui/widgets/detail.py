@@ -74,6 +74,8 @@ class DetailPane(VerticalScroll, can_focus=False):
         super().__init__(id=id)
         #: The brief whose items links name (replaced when the brief is reloaded).
         self.brief = brief
+        #: The key of the detail shown (None before the first).
+        self.shown_key: str | None = None
 
         # [[id]] links in Markdown render as links: an actor by name (it reads as prose),
         # anything else by its id, which authors write as a reference token.
@@ -101,6 +103,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         self, detail: Detail, yours: list[tuple[str, str]] | None = None, note: str = ""
     ) -> None:
         """Show ``detail``: title, fields, Markdown sections, the reader's notes, links."""
+        self.shown_key = detail.key
         self.query_one("#detail-title", Static).update(
             Content.assemble((f"{detail.kind}  ", "dim"), literal(detail.title, "bold"))
         )

@@ -47,17 +47,25 @@ class ItemList(NavList):
         by_key = {
             row.key: row for row in self._rows if not wanted or row.key.split(":", 1)[-1] in wanted
         }
-        changed = False
+        changed = set()
         for key, row in by_key.items():
             try:
                 option = self.get_option(key)
             except OptionDoesNotExist:
                 continue  # filtered out
             option._set_prompt(self._prompt(row))  # Textual 8.2.8: keeps the line cache
-            changed = True
-        if changed:
+            changed.add(option)
+        if not changed:
+            return
+        if wanted:  # forget the rendering of those rows only (keyed by option, style, padding)
+            cache = self._option_render_cache
+            cached = list(cache.keys())  # an LRUCache, not a dict: it has no __iter__
+            for cache_key in cached:
+                if cache_key[0] in changed:
+                    cache.discard(cache_key)
+        else:
             self._option_render_cache.clear()
-            self.refresh()
+        self.refresh()
 
     def filter(self, query: str) -> None:
         """Show only the rows matching ``query`` (substring first, then fuzzy).
