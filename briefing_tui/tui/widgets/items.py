@@ -21,6 +21,7 @@ class ItemList(NavList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: list[Row] = []
+        self._by_key: dict[str, Row] = {}
         self._annotations: Mapping[str, Annotation] = {}
         self.query_text = ""
 
@@ -29,6 +30,7 @@ class ItemList(NavList):
     ) -> None:
         """Show ``rows`` with the reader's marks, filtered by ``query`` when given."""
         self._rows = rows
+        self._by_key = {row.key: row for row in rows}
         self._annotations = annotations
         self.filter(query)
 
@@ -44,9 +46,11 @@ class ItemList(NavList):
         """
         self._annotations = annotations
         wanted = set(item_ids)
-        by_key = {
-            row.key: row for row in self._rows if not wanted or row.key.split(":", 1)[-1] in wanted
-        }
+        if wanted:
+            keys = [f"{prefix}{item_id}" for item_id in wanted for prefix in ("item:", NOTE_PREFIX)]
+            by_key = {key: self._by_key[key] for key in keys if key in self._by_key}
+        else:
+            by_key = self._by_key
         changed = set()
         for key, row in by_key.items():
             try:
