@@ -41,7 +41,8 @@ class RecoverNotesScreen(ModalScreen[bool]):
             yield Static(
                 literal(
                     f"It is kept, as it was, in {self.aside}. Nothing has been written since."
-                    f" The screen still shows your {self.shown} notes as they were before."
+                    f" The screen still shows your {self.shown} notes, your latest changes"
+                    " included."
                     f"\n\nWhat should the new {self.notes_file} hold?"
                 ),
                 classes="detail",

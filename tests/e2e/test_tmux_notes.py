@@ -1,0 +1,100 @@
+"""End to end, in a real terminal: notes edited by another program while the reader runs, a
+reader killed with SIGKILL right after its changes, and a notes file broken under it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_tmux import FLAGSHIP, REPO, START_WAIT, Terminal, terminal  # noqa: F401 (fixture)
+
+from briefing_tui.core.loader import load_brief
+from briefing_tui.core.notefile import parse_notes
+from briefing_tui.core.notestore import NotesStore, notes_path, set_note
+
+BRIEF = load_brief(REPO / FLAGSHIP)
+FIRST, SECOND = BRIEF.positions[0].id, BRIEF.positions[1].id
+
+
+def notes_file(tmp_path: Path) -> Path:
+    return notes_path(tmp_path / "notes", BRIEF.id)
+
+
+def wait_for_notes(path: Path, check, what: str, timeout: float = 10.0) -> dict:
+    """Poll the notes file until ``check(annotations)`` holds; the file must always parse."""
+    deadline = time.monotonic() + timeout
+    annotations: dict = {}
+    while time.monotonic() < deadline:
+        if path.exists():
+            annotations = parse_notes(path.read_text(encoding="utf-8"), str(path))[1]
+            if check(annotations):
+                return annotations
+        time.sleep(0.05)
+    pytest.fail(f"the notes file never showed {what}: {annotations}")
+
+
+def reader_pid(term: Terminal) -> int:
+    """The pid of the Python process running the reader in the pane."""
+    shell = term.tmux("display-message", "-p", "-t", term.session, "#{pane_pid}").stdout.strip()
+    children = subprocess.run(
+        ["pgrep", "-P", shell], capture_output=True, text=True, check=False
+    ).stdout.split()
+    assert children, "the reader is not running"
+    return int(children[0])
+
+
+def start_reader(terminal) -> Terminal:  # noqa: F811 (the fixture's value)
+    term = terminal([sys.executable, "-m", "briefing_tui", FLAGSHIP])
+    term.wait_for("briefing-tui  Zelensky says", timeout=START_WAIT)
+    term.send("4")
+    term.wait_for("─ Positions ─")
+    return term
+
+
+def test_another_programs_note_survives_the_readers_marks_and_a_kill(terminal, tmp_path):  # noqa: F811
+    path = notes_file(tmp_path)
+    term = start_reader(terminal)
+    term.send("a")
+    wait_for_notes(path, lambda a: FIRST in a and a[FIRST].mark == "agree", "the first mark")
+
+    # Another program (a second instance, a script) writes a note on the second position.
+    NotesStore(BRIEF, tmp_path / "notes").change(SECOND, set_note("written elsewhere"))
+
+    term.send("j")
+    term.send("d")
+    both = wait_for_notes(
+        path, lambda a: SECOND in a and a[SECOND].mark == "disagree", "the second mark"
+    )
+    assert both[SECOND].note == "written elsewhere"
+    assert both[FIRST].mark == "agree"
+
+    os.kill(reader_pid(term), signal.SIGKILL)
+    term.wait_for("EXIT=")
+    after = parse_notes(path.read_text(encoding="utf-8"), str(path))[1]
+    assert after == both
+    assert not list((tmp_path / "notes").glob(".*.tmp"))
+
+
+def test_a_notes_file_broken_under_the_reader_is_asked_about_and_restored(terminal, tmp_path):  # noqa: F811
+    path = notes_file(tmp_path)
+    term = start_reader(terminal)
+    for _ in range(3):
+        term.send("a")
+        term.send("j")
+    wait_for_notes(path, lambda a: len(a) == 3, "three marks")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("mark: agree", "mark: agre", 1), encoding="utf-8")
+
+    term.send("u")
+    term.wait_for("changed by another program", "Restore the 4 notes shown")
+    term.send("r")
+    restored = wait_for_notes(path, lambda a: len(a) == 4, "the notes shown and the doubt")
+    assert sorted(a.mark for a in restored.values()) == ["agree", "agree", "agree", "doubt"]
+    assert len(list((tmp_path / "notes").glob("*.corrupt-*"))) == 1
+    term.send("q")
+    term.wait_for("EXIT=0")
