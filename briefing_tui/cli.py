@@ -8,12 +8,12 @@ editors' save hooks. The reader's modules are imported only when the reader open
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
-from . import __version__
+from . import __version__, console
 from .core.annotations import Annotation, now
 from .core.cache import BriefCache, read_through
 from .core.discover import find_briefs
@@ -36,8 +36,17 @@ NOTES_DIR_HELP = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, its messages (which quote the arguments given) written like every other."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if message:
+            stream = sys.stderr if file is sys.stderr else sys.stdout
+            console.write_text(stream, message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefing-tui",
         description="Read, check and annotate structured news briefs in the terminal.",
     )
@@ -138,7 +147,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Output that cannot be written ends every command the same way: quietly with status 141 when
+    the reader closed the pipe (``| head``), as ``grep`` does, else with one line and status 1
+    (a full disk), never a traceback. Argument errors raise SystemExit, as argparse does."""
+    try:
+        try:
+            return _run(argv)
+        finally:
+            console.flush()  # buffered output fails here, not at the interpreter's exit
+    except console.OutputFailed as failure:
+        return console.give_up(failure)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
@@ -174,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         from .core.schema import schema_json
 
-        sys.stdout.write(schema_json())
+        console.out_text(schema_json())
         return EXIT_OK
     parser.print_help()  # pragma: no cover - argparse requires a command
     return EXIT_USAGE
@@ -196,7 +219,7 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None, use_cache: 
     if path is None:
         path = Path("briefs") if Path("briefs").is_dir() else bundled_briefs()
     if not path.exists():
-        print(f"briefing-tui: no such file or folder: {path}", file=sys.stderr)
+        console.err(f"briefing-tui: no such file or folder: {path}")
         return EXIT_USAGE
     from .config import load_config
 
@@ -205,7 +228,7 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None, use_cache: 
     if path.is_dir():
         paths = find_briefs([path])
         if not paths:
-            print(f"briefing-tui: no briefs (*.yaml) in {path}", file=sys.stderr)
+            console.err(f"briefing-tui: no briefs (*.yaml) in {path}")
             return EXIT_PROBLEMS
         from .tui.app import BriefingApp
 
@@ -217,8 +240,8 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None, use_cache: 
     loaded = read_through(path, cache)
     if loaded.brief is None:
         for problem in loaded.problems:
-            print(problem, file=sys.stderr)
-        print(f"briefing-tui: {path} cannot be opened: fix the problems above", file=sys.stderr)
+            console.err(problem)
+        console.err(f"briefing-tui: {path} cannot be opened: fix the problems above")
         return EXIT_PROBLEMS
     from .tui.app import BriefingApp
 
@@ -240,11 +263,11 @@ def validate(
     try:
         files = find_briefs(paths)
     except FileNotFoundError as missing:
-        print(f"briefing-tui validate: no such file or folder: {missing}", file=sys.stderr)
+        console.err(f"briefing-tui validate: no such file or folder: {missing}")
         return EXIT_USAGE
     empty = [p for p in paths if p.is_dir() and not find_briefs([p])]
     if empty:  # a mistyped folder must not look like a pass
-        print(f"briefing-tui validate: no briefs (*.yaml, *.yml) in {empty[0]}", file=sys.stderr)
+        console.err(f"briefing-tui validate: no briefs (*.yaml, *.yml) in {empty[0]}")
         return EXIT_USAGE
     problems: list[Problem] = []
     invalid = 0
@@ -265,20 +288,19 @@ def validate(
             "valid": invalid == 0,
             "problems": [p.as_dict() for p in problems],
         }
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        console.out_text(console.json_text(report) + "\n")
     else:
         for problem in problems:
-            print(problem)
+            console.out(problem)
         if not quiet:
             noun = "brief" if len(files) == 1 else "briefs"
             if invalid:
-                print(
+                console.err(
                     f"{len(files)} {noun} checked: {invalid} with problems"
-                    f" ({len(problems)} problems)",
-                    file=sys.stderr,
+                    f" ({len(problems)} problems)"
                 )
             else:
-                print(f"{len(files)} {noun} checked: all valid", file=sys.stderr)
+                console.err(f"{len(files)} {noun} checked: all valid")
     return EXIT_PROBLEMS if invalid else EXIT_OK
 
 
@@ -287,7 +309,7 @@ def export(
 ) -> int:
     """Export the notes on the brief at ``path``, or on every brief of the folder ``path``."""
     if not path.exists():
-        print(f"briefing-tui export: no such file or folder: {path}", file=sys.stderr)
+        console.err(f"briefing-tui export: no such file or folder: {path}")
         return EXIT_USAGE
     if not path.is_dir():
         if output is not None and output.is_dir():
@@ -295,14 +317,14 @@ def export(
         return _export_one(path, output, Path(), notes_dir, force=force)
     folder = output or Path()
     if str(folder) == "-":
-        print("briefing-tui export: -o - (standard output) takes one brief", file=sys.stderr)
+        console.err("briefing-tui export: -o - (standard output) takes one brief")
         return EXIT_USAGE
     if folder.exists() and not folder.is_dir():
-        print(f"briefing-tui export: {folder} is not a folder", file=sys.stderr)
+        console.err(f"briefing-tui export: {folder} is not a folder")
         return EXIT_USAGE
     files = find_briefs([path])
     if not files:
-        print(f"briefing-tui export: no briefs (*.yaml, *.yml) in {path}", file=sys.stderr)
+        console.err(f"briefing-tui export: no briefs (*.yaml, *.yml) in {path}")
         return EXIT_USAGE
     taken: dict[str, Path] = {}
     return max(
@@ -325,43 +347,42 @@ def _export_one(
         brief = load_brief(path)
     except BriefError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"briefing-tui export: {path} not exported: fix the problems above", file=sys.stderr)
+            console.err(problem)
+        console.err(f"briefing-tui export: {path} not exported: fix the problems above")
         return EXIT_PROBLEMS
     if taken is not None:
         if brief.id in taken:
-            print(
+            console.err(
                 f"briefing-tui export: {path} not exported: {taken[brief.id]} has the same"
-                f" brief id '{brief.id}'",
-                file=sys.stderr,
+                f" brief id '{brief.id}'"
             )
             return EXIT_PROBLEMS
         taken[brief.id] = path
     try:
         annotations = _read_notes(brief, notes_dir)
     except OSError as error:
-        print(f"briefing-tui export: cannot read the notes of {path}: {error}", file=sys.stderr)
+        console.err(f"briefing-tui export: cannot read the notes of {path}: {error}")
         return EXIT_PROBLEMS
     if annotations is None:
         return EXIT_PROBLEMS
     if output is not None and str(output) == "-":
-        sys.stdout.write(export_markdown(brief, annotations, exported=now()))
+        console.out_text(export_markdown(brief, annotations, exported=now()))
         return EXIT_OK
     target = output if output is not None else folder / f"{brief.id}.md"
     if is_input_of(brief, target):
-        print(f"briefing-tui export: will not write over {target}, an input", file=sys.stderr)
+        console.err(f"briefing-tui export: will not write over {target}, an input")
         return EXIT_USAGE
     try:
         written = write_export(target, brief, annotations, exported=now(), force=force)
     except ExportRefused as refusal:
-        print(f"briefing-tui export: {refusal}", file=sys.stderr)
+        console.err(f"briefing-tui export: {refusal}")
         return EXIT_PROBLEMS
     except OSError as error:
-        print(f"briefing-tui export: cannot write {target}: {error}", file=sys.stderr)
+        console.err(f"briefing-tui export: cannot write {target}: {error}")
         return EXIT_PROBLEMS
     items = f"{written.notes} item{'' if written.notes == 1 else 's'}"
     kept = f"; {written.kept_lines} kept lines carried over" if written.kept_lines else ""
-    print(f"{target}: notes on {items}{kept}", file=sys.stderr)
+    console.err(f"{target}: notes on {items}{kept}")
     return EXIT_OK
 
 
@@ -373,10 +394,9 @@ def _read_notes(brief: Brief, notes_dir: Path | None) -> dict[str, Annotation] |
     store = NotesStore(brief, notes_dir)
     if store.set_aside is not None:
         moved, reason = store.set_aside
-        print(
+        console.err(
             f"briefing-tui export: the notes file of '{brief.id}' could not be read ({reason});"
-            f" it was moved to {moved}, and '{brief.id}' was not exported",
-            file=sys.stderr,
+            f" it was moved to {moved}, and '{brief.id}' was not exported"
         )
         return None
     return store.annotations

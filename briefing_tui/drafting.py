@@ -7,9 +7,9 @@ brief it wrote, so a draft that does not validate is reported, never left silent
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from . import console
 from .core.draft import draft_article, write_draft
 from .core.errors import BriefError, ProblemLog
 from .core.loader import load_brief
@@ -45,9 +45,7 @@ def draft_command(article: Path, output: Path | None, *, force: bool = False) ->
     existing = [p for p in (brief_path, text_path) if p.exists()]
     if existing and not force:
         names = " and ".join(str(p) for p in existing)
-        print(
-            f"briefing-tui draft: {names} already exists; use --force to overwrite", file=sys.stderr
-        )
+        console.err(f"briefing-tui draft: {names} already exists; use --force to overwrite")
         return EXIT_PROBLEMS
 
     draft = draft_article(text)
@@ -58,38 +56,29 @@ def draft_command(article: Path, output: Path | None, *, force: bool = False) ->
         brief_path.parent.mkdir(parents=True, exist_ok=True)
         write_draft(draft, brief_path, article_name=article.name, text_name=text_path.name)
     except OSError as exc:
-        print(
-            f"briefing-tui draft: cannot write {brief_path}: {exc.strerror or exc}", file=sys.stderr
-        )
+        console.err(f"briefing-tui draft: cannot write {brief_path}: {exc.strerror or exc}")
         return EXIT_PROBLEMS
     try:
         load_brief(brief_path)
     except BriefError as error:  # a bug of the drafter: say so, never hide it
-        print(error, file=sys.stderr)
-        print(
-            "briefing-tui draft: the draft does not validate (a bug: please report it)",
-            file=sys.stderr,
-        )
+        for problem in error.problems:
+            console.err(problem)
+        console.err("briefing-tui draft: the draft does not validate (a bug: please report it)")
         return EXIT_PROBLEMS
     speakers = {q.speaker for q in draft.quotes if q.speaker}
-    print(
+    console.err(
         f"wrote {brief_path} and {text_path.name}: {len(draft.article.paragraphs)} paragraphs,"
         f" {len(draft.actors)} actors, {len(draft.quotes)} quotes from {len(speakers)} speakers,"
-        f" {sum(1 for e in draft.events if e.date)} dated events",
-        file=sys.stderr,
+        f" {sum(1 for e in draft.events if e.date)} dated events"
     )
     if not draft.quotes:
-        print("no direct quotations found in the article", file=sys.stderr)
+        console.err("no direct quotations found in the article")
     if draft.unbalanced:
         numbers = ", ".join(map(str, draft.unbalanced))
-        print(
-            f"{text_path}: quote marks do not pair up in paragraph(s) {numbers}: check them",
-            file=sys.stderr,
+        console.err(
+            f"{text_path}: quote marks do not pair up in paragraph(s) {numbers}: check them"
         )
-    print(
-        f"next: fill the TODOs, then run: briefing-tui validate --strict {brief_path}",
-        file=sys.stderr,
-    )
+    console.err(f"next: fill the TODOs, then run: briefing-tui validate --strict {brief_path}")
     return EXIT_OK
 
 
@@ -102,5 +91,5 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _fail(log: ProblemLog) -> int:
     for problem in log.problems:
-        print(problem, file=sys.stderr)
+        console.err(problem)
     return EXIT_PROBLEMS
