@@ -311,6 +311,10 @@ def export(
     if not path.exists():
         console.err(f"briefing-tui export: no such file or folder: {path}")
         return EXIT_USAGE
+    if notes_dir is not None and not notes_dir.is_dir():  # a typo must not read as "no notes"
+        why = "is not a folder" if notes_dir.exists() else "does not exist"
+        console.err(f"briefing-tui export: the notes folder {notes_dir} {why}")
+        return EXIT_PROBLEMS
     if not path.is_dir():
         if output is not None and output.is_dir():
             return _export_one(path, None, output, notes_dir, force=force)

@@ -91,11 +91,28 @@ def test_notes_dir_from_the_environment(tmp_path, library, notes):
 
 
 def test_a_brief_without_notes_creates_nothing_in_the_notes_folder(tmp_path, library):
+    (tmp_path / "no-notes").mkdir()
     result = run(library / FLAGSHIP.name, "--notes-dir", tmp_path / "no-notes", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "zelensky-security-guarantees.md").read_text("utf-8")
     assert "No notes on this brief yet." in text
-    assert not (tmp_path / "no-notes").exists()
+    assert list((tmp_path / "no-notes").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [(None, "does not exist"), ("file", "is not a folder")],
+    ids=["missing", "a-file"],
+)
+def test_a_notes_dir_that_is_not_a_folder_is_an_error_not_no_notes(tmp_path, library, make, why):
+    given = tmp_path / "my-notes"
+    if make == "file":
+        given.write_text("not a folder\n", "utf-8")
+    for args in ([library / FLAGSHIP.name], [library, "-o", "exports"]):
+        result = run(*args, "--notes-dir", given, cwd=tmp_path)
+        assert result.returncode == 1
+        assert result.stderr == f"briefing-tui export: the notes folder {given} {why}\n"
+    assert list(tmp_path.glob("*.md")) == [] and not (tmp_path / "exports").exists()
 
 
 def test_a_folder_is_exported_one_file_per_brief(tmp_path, library, notes):
