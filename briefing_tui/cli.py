@@ -18,11 +18,12 @@ from .core.annotations import Annotation, now
 from .core.cache import BriefCache, read_through
 from .core.discover import find_briefs
 from .core.errors import BriefError, Problem
-from .core.export import ExportRefused, export_markdown, is_input_of, write_export
+from .core.export import ExportRefused, export_markdown, write_export
 from .core.loader import load_brief
 from .core.model import Brief
 from .core.notestore import NotesStore, notes_path
 from .core.notestore import notes_dir as default_notes_dir
+from .core.protected import ProtectedFile, check_export_target
 from .core.todos import find_todos
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -362,27 +363,36 @@ def _export_one(
             )
             return EXIT_PROBLEMS
         taken[brief.id] = path
+    to_stdout = output is not None and str(output) == "-"
+    target = output if output is not None else folder / f"{brief.id}.md"
     try:
+        if not to_stdout:  # before the notes are read: a notes file may be the target
+            check_export_target(target, brief, notes_folder=notes_dir)
         annotations = _read_notes(brief, notes_dir)
+    except ProtectedFile as refusal:
+        console.err(f"briefing-tui export: {refusal}")
+        return EXIT_USAGE
     except OSError as error:
-        console.err(f"briefing-tui export: cannot read the notes of {path}: {error}")
+        reason = error.strerror or error
+        console.err(f"briefing-tui export: cannot read the notes of {path}: {reason}")
         return EXIT_PROBLEMS
     if annotations is None:
         return EXIT_PROBLEMS
-    if output is not None and str(output) == "-":
+    if to_stdout:
         console.out_text(export_markdown(brief, annotations, exported=now()))
         return EXIT_OK
-    target = output if output is not None else folder / f"{brief.id}.md"
-    if is_input_of(brief, target):
-        console.err(f"briefing-tui export: will not write over {target}, an input")
-        return EXIT_USAGE
     try:
-        written = write_export(target, brief, annotations, exported=now(), force=force)
+        written = write_export(
+            target, brief, annotations, exported=now(), force=force, notes_folder=notes_dir
+        )
+    except ProtectedFile as refusal:  # a file that reads as a notes file
+        console.err(f"briefing-tui export: {refusal}")
+        return EXIT_USAGE
     except ExportRefused as refusal:
         console.err(f"briefing-tui export: {refusal}")
         return EXIT_PROBLEMS
     except OSError as error:
-        console.err(f"briefing-tui export: cannot write {target}: {error}")
+        console.err(f"briefing-tui export: cannot write {target}: {error.strerror or error}")
         return EXIT_PROBLEMS
     items = f"{written.notes} item{'' if written.notes == 1 else 's'}"
     kept = f"; {written.kept_lines} kept lines carried over" if written.kept_lines else ""
