@@ -17,14 +17,16 @@ from . import __version__, console
 from .core.annotations import Annotation, now
 from .core.cache import BriefCache, read_through
 from .core.discover import find_briefs
-from .core.errors import BriefError, Problem
+from .core.errors import BriefError, Problem, ProblemLog
 from .core.export import ExportRefused, export_markdown, write_export
 from .core.loader import load_brief
 from .core.model import Brief
 from .core.notestore import NotesStore, notes_path
 from .core.notestore import notes_dir as default_notes_dir
 from .core.protected import ProtectedFile, check_export_target
+from .core.textfile import read_text
 from .core.todos import find_todos
+from .core.yamlsafe import DEFAULT_LIMITS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 NO_CACHE_HELP = (
@@ -280,7 +282,7 @@ def validate(
             invalid += 1
             continue
         if strict:
-            todos = find_todos(str(path), path.read_text(encoding="utf-8-sig"))
+            todos = _todos(path)
             problems.extend(todos)
             invalid += bool(todos)
     if output == "json":
@@ -303,6 +305,14 @@ def validate(
             else:
                 console.err(f"{len(files)} {noun} checked: all valid")
     return EXIT_PROBLEMS if invalid else EXIT_OK
+
+
+def _todos(path: Path) -> list[Problem]:
+    """The TODO placeholders of the brief at ``path``, read again with the loader's checks (it
+    may have been replaced since it was loaded, by a FIFO even), or why it cannot be read."""
+    log = ProblemLog(path)
+    text = read_text(path, log, max_bytes=DEFAULT_LIMITS.max_bytes, yaml=True)
+    return log.problems if text is None else find_todos(str(path), text)
 
 
 def export(
