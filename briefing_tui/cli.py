@@ -115,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
         " article text is written beside the brief, with actors, quotes and their speakers,"
         " one position per speaker and dated events proposed, and TODO placeholders for the"
         " rest. The brief validates as written. Exit 0 when written, 1 when the article cannot"
-        " be used or a file exists (see --force), 2 on usage errors.",
+        " be used or a file exists (see --force), 2 on usage errors (a brief name with a line"
+        " break or another control character too).",
     )
     draft.add_argument("article", type=Path, metavar="ARTICLE")
     draft.add_argument(
