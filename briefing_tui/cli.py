@@ -44,8 +44,7 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: IO[str] | None = None) -> None:
         if message:
-            stream = sys.stderr if file is sys.stderr else sys.stdout
-            console.write_text(stream, message)
+            console.write_text(sys.stdout if file is sys.stdout else sys.stderr, message)
 
 
 def _parser() -> argparse.ArgumentParser:
