@@ -3,8 +3,9 @@
 An export replaces what is at its target (with ``--force``, even a file that is not an export),
 so a mistyped ``-o`` must not land on the reader's own data, ``--force`` or not. Paths are
 compared as the file system sees them: through symbolic links and ``..``, and by device and
-inode, so a hard link is caught too. A file whose text reads as a notes file is refused
-wherever it is (:func:`check_export_content`).
+inode, so a hard link is caught too. The notes file of the brief exported is recognised where
+a symbolic link keeps it (a synced folder), and any file whose text reads as a notes file is
+refused wherever it is (:func:`check_export_content`).
 """
 
 from __future__ import annotations
@@ -49,12 +50,15 @@ def check_export_target(
     notes = Path(os.path.realpath(notes_dir(notes_folder)))
     if any(place.parent == notes and NOTES_MARK in place.name for place in places):
         _refuse(path, "a notes file")
-    if target is not None and _linked(target, notes, lambda name: NOTES_MARK in name):
+    own = notes_path(notes, brief.id)  # kept elsewhere through a link, perhaps
+    if real == Path(os.path.realpath(own)) or _same(target, _stat(own)):
+        _refuse(path, "a notes file")
+    if _hard_linked(target, notes, lambda name: NOTES_MARK in name):
         _refuse(path, "a notes file")
     cache = Path(os.path.realpath(cache_dir(cache_folder)))
     if any(place == cache or cache in place.parents for place in places):
         _refuse(path, "in the parse cache")
-    if target is not None and target.st_nlink > 1 and _linked(target, cache, lambda _: True):
+    if _hard_linked(target, cache, lambda _: True):
         _refuse(path, "in the parse cache")
 
 
@@ -84,22 +88,20 @@ def _same(a: os.stat_result | None, b: os.stat_result | None) -> bool:
     return a is not None and b is not None and (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
-def _linked(target: os.stat_result, folder: Path, wanted: Callable[[str], bool]) -> bool:
-    """Whether a file of ``folder`` whose name is ``wanted`` is the file ``target``: a symbolic
-    link to it, or another hard link of it. Cheap: a folder entry that is not a link costs no
-    system call, and none is looked at unless ``target`` has more than one hard link."""
+def _hard_linked(
+    target: os.stat_result | None, folder: Path, wanted: Callable[[str], bool]
+) -> bool:
+    """Whether ``target`` is another hard link of a file of ``folder`` whose name is
+    ``wanted``. Free for a file with one link (nearly all): the folder is not even listed."""
+    if target is None or target.st_nlink < 2:
+        return False
     try:
         with os.scandir(folder) as entries:
-            return any(wanted(entry.name) and _is(target, entry) for entry in entries)
+            return any(
+                wanted(entry.name)
+                and entry.inode() == target.st_ino
+                and _same(target, entry.stat(follow_symlinks=False))
+                for entry in entries
+            )
     except OSError:
         return False
-
-
-def _is(target: os.stat_result, entry: os.DirEntry[str]) -> bool:
-    if entry.is_symlink():
-        return _same(target, _stat(entry.path))
-    return (
-        target.st_nlink > 1
-        and entry.inode() == target.st_ino
-        and _same(target, entry.stat(follow_symlinks=False))
-    )

@@ -98,6 +98,16 @@ def test_a_notes_file_reached_another_way(tmp_path, brief, notes, how):
     refused(REACHES[how](path, tmp_path / "elsewhere"), brief, notes, what="a notes file")
 
 
+def test_the_notes_file_where_a_link_in_the_notes_folder_keeps_it(tmp_path, brief, notes):
+    synced = tmp_path / "synced" / "my-notes.yaml"
+    synced.parent.mkdir()
+    synced.write_text("format: [broken\n", "utf-8")  # only its place tells what it is
+    path = notes_path(notes, brief.id)
+    path.unlink()
+    path.symlink_to(synced)
+    refused(synced, brief, notes, what="a notes file")
+
+
 @pytest.mark.parametrize("which", ["brief", "article"])
 @pytest.mark.parametrize("how", REACHES)
 def test_the_brief_or_its_article_reached_another_way(tmp_path, brief, notes, which, how):
