@@ -8,22 +8,25 @@ editors' save hooks. The reader's modules are imported only when the reader open
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
-from . import __version__
+from . import __version__, console
 from .core.annotations import Annotation, now
 from .core.cache import BriefCache, read_through
 from .core.discover import find_briefs
-from .core.errors import BriefError, Problem
-from .core.export import ExportRefused, export_markdown, is_input_of, write_export
+from .core.errors import BriefError, Problem, ProblemLog
+from .core.export import ExportRefused, export_markdown, write_export
 from .core.loader import load_brief
 from .core.model import Brief
 from .core.notestore import NotesStore, notes_path
 from .core.notestore import notes_dir as default_notes_dir
+from .core.protected import ProtectedFile, check_export_target
+from .core.textfile import read_text
 from .core.todos import find_todos
+from .core.yamlsafe import DEFAULT_LIMITS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 NO_CACHE_HELP = (
@@ -36,8 +39,16 @@ NOTES_DIR_HELP = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, its messages (which quote the arguments given) written like every other."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if message:
+            console.write_text(sys.stdout if file is sys.stdout else sys.stderr, message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefing-tui",
         description="Read, check and annotate structured news briefs in the terminal.",
     )
@@ -103,7 +114,8 @@ def _parser() -> argparse.ArgumentParser:
         " article text is written beside the brief, with actors, quotes and their speakers,"
         " one position per speaker and dated events proposed, and TODO placeholders for the"
         " rest. The brief validates as written. Exit 0 when written, 1 when the article cannot"
-        " be used or a file exists (see --force), 2 on usage errors.",
+        " be used or a file exists (see --force), 2 on usage errors (a brief name with a line"
+        " break or another control character too).",
     )
     draft.add_argument("article", type=Path, metavar="ARTICLE")
     draft.add_argument(
@@ -138,7 +150,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Output that cannot be written ends every command the same way: quietly with status 141 when
+    the reader closed the pipe (``| head``), as ``grep`` does, else with one line and status 1
+    (a full disk), never a traceback. Argument errors raise SystemExit, as argparse does."""
+    try:
+        try:
+            return _run(argv)
+        finally:
+            console.flush()  # buffered output fails here, not at the interpreter's exit
+    except console.OutputFailed as failure:
+        return console.give_up(failure)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
@@ -174,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         from .core.schema import schema_json
 
-        sys.stdout.write(schema_json())
+        console.out_text(schema_json())
         return EXIT_OK
     parser.print_help()  # pragma: no cover - argparse requires a command
     return EXIT_USAGE
@@ -196,7 +222,7 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None, use_cache: 
     if path is None:
         path = Path("briefs") if Path("briefs").is_dir() else bundled_briefs()
     if not path.exists():
-        print(f"briefing-tui: no such file or folder: {path}", file=sys.stderr)
+        console.err(f"briefing-tui: no such file or folder: {path}")
         return EXIT_USAGE
     from .config import load_config
 
@@ -205,7 +231,7 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None, use_cache: 
     if path.is_dir():
         paths = find_briefs([path])
         if not paths:
-            print(f"briefing-tui: no briefs (*.yaml) in {path}", file=sys.stderr)
+            console.err(f"briefing-tui: no briefs (*.yaml) in {path}")
             return EXIT_PROBLEMS
         from .tui.app import BriefingApp
 
@@ -217,8 +243,8 @@ def open_reader(path: Path | None, *, notes_dir: Path | None = None, use_cache: 
     loaded = read_through(path, cache)
     if loaded.brief is None:
         for problem in loaded.problems:
-            print(problem, file=sys.stderr)
-        print(f"briefing-tui: {path} cannot be opened: fix the problems above", file=sys.stderr)
+            console.err(problem)
+        console.err(f"briefing-tui: {path} cannot be opened: fix the problems above")
         return EXIT_PROBLEMS
     from .tui.app import BriefingApp
 
@@ -240,11 +266,11 @@ def validate(
     try:
         files = find_briefs(paths)
     except FileNotFoundError as missing:
-        print(f"briefing-tui validate: no such file or folder: {missing}", file=sys.stderr)
+        console.err(f"briefing-tui validate: no such file or folder: {missing}")
         return EXIT_USAGE
     empty = [p for p in paths if p.is_dir() and not find_briefs([p])]
     if empty:  # a mistyped folder must not look like a pass
-        print(f"briefing-tui validate: no briefs (*.yaml, *.yml) in {empty[0]}", file=sys.stderr)
+        console.err(f"briefing-tui validate: no briefs (*.yaml, *.yml) in {empty[0]}")
         return EXIT_USAGE
     problems: list[Problem] = []
     invalid = 0
@@ -256,7 +282,7 @@ def validate(
             invalid += 1
             continue
         if strict:
-            todos = find_todos(str(path), path.read_text(encoding="utf-8-sig"))
+            todos = _todos(path)
             problems.extend(todos)
             invalid += bool(todos)
     if output == "json":
@@ -265,21 +291,28 @@ def validate(
             "valid": invalid == 0,
             "problems": [p.as_dict() for p in problems],
         }
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        console.out_text(console.json_text(report) + "\n")
     else:
         for problem in problems:
-            print(problem)
+            console.out(problem)
         if not quiet:
             noun = "brief" if len(files) == 1 else "briefs"
             if invalid:
-                print(
+                console.err(
                     f"{len(files)} {noun} checked: {invalid} with problems"
-                    f" ({len(problems)} problems)",
-                    file=sys.stderr,
+                    f" ({len(problems)} problems)"
                 )
             else:
-                print(f"{len(files)} {noun} checked: all valid", file=sys.stderr)
+                console.err(f"{len(files)} {noun} checked: all valid")
     return EXIT_PROBLEMS if invalid else EXIT_OK
+
+
+def _todos(path: Path) -> list[Problem]:
+    """The TODO placeholders of the brief at ``path``, read again with the loader's checks (it
+    may have been replaced since it was loaded, by a FIFO even), or why it cannot be read."""
+    log = ProblemLog(path)
+    text = read_text(path, log, max_bytes=DEFAULT_LIMITS.max_bytes, yaml=True)
+    return log.problems if text is None else find_todos(str(path), text)
 
 
 def export(
@@ -287,22 +320,26 @@ def export(
 ) -> int:
     """Export the notes on the brief at ``path``, or on every brief of the folder ``path``."""
     if not path.exists():
-        print(f"briefing-tui export: no such file or folder: {path}", file=sys.stderr)
+        console.err(f"briefing-tui export: no such file or folder: {path}")
         return EXIT_USAGE
+    if notes_dir is not None and not notes_dir.is_dir():  # a typo must not read as "no notes"
+        why = "is not a folder" if notes_dir.exists() else "does not exist"
+        console.err(f"briefing-tui export: the notes folder {notes_dir} {why}")
+        return EXIT_PROBLEMS
     if not path.is_dir():
         if output is not None and output.is_dir():
             return _export_one(path, None, output, notes_dir, force=force)
         return _export_one(path, output, Path(), notes_dir, force=force)
     folder = output or Path()
     if str(folder) == "-":
-        print("briefing-tui export: -o - (standard output) takes one brief", file=sys.stderr)
+        console.err("briefing-tui export: -o - (standard output) takes one brief")
         return EXIT_USAGE
     if folder.exists() and not folder.is_dir():
-        print(f"briefing-tui export: {folder} is not a folder", file=sys.stderr)
+        console.err(f"briefing-tui export: {folder} is not a folder")
         return EXIT_USAGE
     files = find_briefs([path])
     if not files:
-        print(f"briefing-tui export: no briefs (*.yaml, *.yml) in {path}", file=sys.stderr)
+        console.err(f"briefing-tui export: no briefs (*.yaml, *.yml) in {path}")
         return EXIT_USAGE
     taken: dict[str, Path] = {}
     return max(
@@ -325,43 +362,51 @@ def _export_one(
         brief = load_brief(path)
     except BriefError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"briefing-tui export: {path} not exported: fix the problems above", file=sys.stderr)
+            console.err(problem)
+        console.err(f"briefing-tui export: {path} not exported: fix the problems above")
         return EXIT_PROBLEMS
     if taken is not None:
         if brief.id in taken:
-            print(
+            console.err(
                 f"briefing-tui export: {path} not exported: {taken[brief.id]} has the same"
-                f" brief id '{brief.id}'",
-                file=sys.stderr,
+                f" brief id '{brief.id}'"
             )
             return EXIT_PROBLEMS
         taken[brief.id] = path
+    to_stdout = output is not None and str(output) == "-"
+    target = output if output is not None else folder / f"{brief.id}.md"
     try:
+        if not to_stdout:  # before the notes are read: a notes file may be the target
+            check_export_target(target, brief, notes_folder=notes_dir)
         annotations = _read_notes(brief, notes_dir)
+    except ProtectedFile as refusal:
+        console.err(f"briefing-tui export: {refusal}")
+        return EXIT_USAGE
     except OSError as error:
-        print(f"briefing-tui export: cannot read the notes of {path}: {error}", file=sys.stderr)
+        reason = error.strerror or error
+        console.err(f"briefing-tui export: cannot read the notes of {path}: {reason}")
         return EXIT_PROBLEMS
     if annotations is None:
         return EXIT_PROBLEMS
-    if output is not None and str(output) == "-":
-        sys.stdout.write(export_markdown(brief, annotations, exported=now()))
+    if to_stdout:
+        console.out_text(export_markdown(brief, annotations, exported=now()))
         return EXIT_OK
-    target = output if output is not None else folder / f"{brief.id}.md"
-    if is_input_of(brief, target):
-        print(f"briefing-tui export: will not write over {target}, an input", file=sys.stderr)
-        return EXIT_USAGE
     try:
-        written = write_export(target, brief, annotations, exported=now(), force=force)
+        written = write_export(
+            target, brief, annotations, exported=now(), force=force, notes_folder=notes_dir
+        )
+    except ProtectedFile as refusal:  # a file that reads as a notes file
+        console.err(f"briefing-tui export: {refusal}")
+        return EXIT_USAGE
     except ExportRefused as refusal:
-        print(f"briefing-tui export: {refusal}", file=sys.stderr)
+        console.err(f"briefing-tui export: {refusal}")
         return EXIT_PROBLEMS
     except OSError as error:
-        print(f"briefing-tui export: cannot write {target}: {error}", file=sys.stderr)
+        console.err(f"briefing-tui export: cannot write {target}: {error.strerror or error}")
         return EXIT_PROBLEMS
     items = f"{written.notes} item{'' if written.notes == 1 else 's'}"
     kept = f"; {written.kept_lines} kept lines carried over" if written.kept_lines else ""
-    print(f"{target}: notes on {items}{kept}", file=sys.stderr)
+    console.err(f"{target}: notes on {items}{kept}")
     return EXIT_OK
 
 
@@ -373,10 +418,9 @@ def _read_notes(brief: Brief, notes_dir: Path | None) -> dict[str, Annotation] |
     store = NotesStore(brief, notes_dir)
     if store.set_aside is not None:
         moved, reason = store.set_aside
-        print(
+        console.err(
             f"briefing-tui export: the notes file of '{brief.id}' could not be read ({reason});"
-            f" it was moved to {moved}, and '{brief.id}' was not exported",
-            file=sys.stderr,
+            f" it was moved to {moved}, and '{brief.id}' was not exported"
         )
         return None
     return store.annotations

@@ -8,19 +8,13 @@ only with its control characters made visible, and JSON output escapes them.
 
 from __future__ import annotations
 
-import json
-import re
-import sys
 from pathlib import Path
 
+from . import console
 from .core.library import load_library
 from .core.libsearch import Hit, Results, SearchIndex, parse_library_query
-from .core.printable import printable
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
-# What json.dumps(ensure_ascii=False) leaves raw but a terminal would act on: DEL, the C1
-# controls, the bidi controls, and the line and paragraph separators.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def search_command(
@@ -62,7 +56,7 @@ def search_command(
         _print_json(query, results, index)
     else:
         for hit in results.hits:
-            print(hit_line(hit))
+            console.out(hit_line(hit))
         _print_summary(results, index, path, limit)
     return EXIT_OK if results.total else EXIT_NONE
 
@@ -73,7 +67,7 @@ def hit_line(hit: Hit) -> str:
     line = f"{hit.path}:{hit.line}:{hit.column}: [{hit.section}] {hit.label}"
     if hit.where and not hit.in_label:
         line += f"  ({hit.where}: {hit.snippet})"
-    return printable(line, one_line=True)
+    return console.shown(line)
 
 
 def _print_summary(results: Results, index: SearchIndex, path: Path, limit: int) -> None:
@@ -107,8 +101,7 @@ def _print_json(query: str, results: Results, index: SearchIndex) -> None:
         "skipped": [str(p) for p in index.skipped],
         "hits": [_hit_dict(hit) for hit in results.hits],
     }
-    text = json.dumps(report, indent=2, ensure_ascii=False)
-    print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    console.out_text(console.json_text(report) + "\n")
 
 
 def _hit_dict(hit: Hit) -> dict[str, object]:
@@ -132,8 +125,8 @@ def _count(number: int, noun: str) -> str:
 
 
 def _say(message: str) -> None:
-    print(f"briefing-tui search: {printable(message, one_line=True)}", file=sys.stderr)
+    console.err(f"briefing-tui search: {message}")
 
 
 def _summary(message: str) -> None:
-    print(printable(message, one_line=True), file=sys.stderr)
+    console.err(message)

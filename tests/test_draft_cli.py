@@ -9,6 +9,8 @@ article itself never is.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -342,3 +344,116 @@ def test_hostile_text_with_a_nul_byte_is_refused(tmp_path, capsys):
     source = write(tmp_path, "article.txt", HOSTILE)
     _, [problem] = refused(capsys, tmp_path, source)
     assert "NUL" in problem["message"]
+
+
+# --- File names, failures and modes --------------------------------------------------------------
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_a_line_break_in_the_article_name_still_drafts_a_valid_brief(tmp_path, capsys):
+    source = write(tmp_path, "talks\nmonday.txt", ARTICLE)
+    brief = tmp_path / "talks.yaml"
+    status, _, err = run(capsys, "draft", source, "-o", brief)
+    assert status == 0, err
+    assert "\n" not in err.splitlines()[0]
+    first = brief.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# Draft brief written by `briefing-tui draft` from talks monday.txt."
+    assert load_brief(brief).source.text == "talks.txt"
+
+
+@pytest.mark.parametrize("named", ["by -o", "after the article"])
+def test_a_control_character_in_the_brief_name_is_refused(tmp_path, capsys, monkeypatch, named):
+    source = write(tmp_path, "talks\nmonday.txt", ARTICLE)
+    monkeypatch.chdir(tmp_path)
+    before = listing(tmp_path)
+    output = ["-o", tmp_path / "talks\x1b[2J.yaml"] if named == "by -o" else []
+    status, out, err = run(capsys, "draft", source, *output)
+    assert (status, out) == (2, "")
+    shown = "talks␛[2J.yaml" if named == "by -o" else "talks␊monday.yaml"
+    assert err == (
+        f"briefing-tui draft: the brief's name {shown} holds a line break or another control"
+        " character; name the brief with -o\n"
+    )
+    assert listing(tmp_path) == before
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["plain", "forced"])
+@pytest.mark.parametrize("folder", ["talks.yaml", "talks.txt"])
+def test_a_folder_where_a_draft_file_goes_is_refused_and_nothing_written(
+    tmp_path, capsys, force, folder
+):
+    source = write(tmp_path, "article.txt", ARTICLE)
+    (tmp_path / folder).mkdir()
+    before = listing(tmp_path)
+    flags = ["--force"] if force else []
+    status, _, err = run(capsys, "draft", source, "-o", tmp_path / "talks.yaml", *flags)
+    assert status == 1
+    if force:
+        assert f"{tmp_path / folder} is not a file (a folder?)" in err
+    assert "Traceback" not in err
+    assert listing(tmp_path) == before
+
+
+def test_a_draft_that_does_not_validate_leaves_no_file_behind(tmp_path, capsys, monkeypatch):
+    from briefing_tui.core.draft import skeleton
+
+    def broken(*args: object, **kwargs: object) -> str:
+        return "format: 1\nid: [broken\n"
+
+    monkeypatch.setattr(skeleton, "skeleton_yaml", broken)
+    monkeypatch.setattr(drafting, "skeleton_yaml", broken, raising=False)
+    source = write(tmp_path, "article.txt", ARTICLE)
+    brief = tmp_path / "out" / "talks.yaml"
+    status, _, err = run(capsys, "draft", source, "-o", brief)
+    assert status == 1
+    assert "the draft does not validate (a bug: please report it)" in err
+    assert problem_lines(err, brief), err  # named where the brief was to go
+    assert listing(tmp_path) == ["article.txt"]
+
+
+def test_a_write_error_removes_the_files_and_folders_the_draft_created(
+    tmp_path, capsys, monkeypatch
+):
+    from briefing_tui.core import atomicfile
+    from briefing_tui.core.draft import skeleton
+
+    brief = tmp_path / "out" / "new" / "talks.yaml"
+
+    def full_disk_at_the_brief(path: Path, text: str, **kwargs: object) -> None:
+        if path == brief:
+            raise OSError(28, "No space left on device")
+        atomicfile.write_atomic(path, text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(skeleton, "write_atomic", full_disk_at_the_brief)
+    monkeypatch.setattr(drafting, "write_atomic", full_disk_at_the_brief, raising=False)
+    source = write(tmp_path, "article.txt", ARTICLE)
+    status, _, err = run(capsys, "draft", source, "-o", brief)
+    assert status == 1
+    assert err == f"briefing-tui draft: cannot write {brief}: No space left on device\n"
+    assert listing(tmp_path) == ["article.txt"]
+
+
+_DRAFT_UNDER_UMASK = """
+import sys
+from briefing_tui.cli import main
+sys.exit(main(["draft", sys.argv[1], "-o", sys.argv[2]]))
+"""
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640)])
+def test_drafted_files_get_the_mode_the_umask_gives(tmp_path, umask, mode):
+    source = write(tmp_path, "article.txt", ARTICLE)
+    brief = tmp_path / "talks.yaml"
+    result = subprocess.run(
+        [sys.executable, "-c", _DRAFT_UNDER_UMASK, str(source), str(brief)],
+        capture_output=True,
+        text=True,
+        umask=umask,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    for path in (brief, tmp_path / "talks.txt"):
+        assert path.stat().st_mode & 0o777 == mode, path

@@ -27,7 +27,6 @@ from pathlib import Path
 
 from .annotations import Annotation, Review, estimate_words, review
 from .atomicfile import write_atomic
-from .loader import source_path
 from .mdsafe import (  # noqa: F401 - part of this module's API
     clean,
     code_span,
@@ -41,12 +40,17 @@ from .mdsafe import (  # noqa: F401 - part of this module's API
     yaml_quoted,
 )
 from .model import Actor, Brief, Event, Evidence, Item, Position, Question, Quote
+from .protected import check_export_content, check_export_target
+from .textfile import FileTooLarge, read_regular
 from .views import ATTRIBUTION_WORDS
 
 MARK_PHRASES = {"agree": "You agree", "disagree": "You disagree", "doubt": "You doubt it"}
 FLAG_WORDS = {"star": "★ star", "follow-up": "follow-up"}
 
 _WIKILINK = re.compile(r"\[\[\s*([a-z0-9-]+)\s*\]\]")
+
+#: Largest existing file read to carry its keep region over (the export of 10,000 notes is 5 MB).
+MAX_EXPORT_BYTES = 64 * 1024 * 1024
 
 KEEP_START = "<!-- briefing-tui:keep -->"
 KEEP_END = "<!-- /briefing-tui:keep -->"
@@ -382,23 +386,23 @@ def write_export(
     *,
     exported: dt.datetime,
     force: bool = False,
+    notes_folder: Path | None = None,
+    cache_folder: Path | None = None,
 ) -> Written:
     """Export to ``path`` atomically, carrying over the keep region of the file already there.
 
     Raises :class:`ExportRefused` when that file is not an export of briefing-tui or was edited
     outside its keep region, unless ``force``; the keep region is carried over in any case.
-    Raises PermissionError, ``force`` or not, when ``path`` is the brief or its article.
+    Raises :class:`~.protected.ProtectedFile` (a PermissionError), ``force`` or not, when
+    ``path`` is the brief or its article, a notes file (in ``notes_folder``, or any file that
+    reads as one), or in the parse cache (``cache_folder``); both folders default to where the
+    app keeps them. Raises another OSError at once when ``path`` is a FIFO, a device or a folder.
     """
-    if is_input_of(brief, path):
-        raise PermissionError(f"{path} is the brief or its article; an export never replaces it")
+    check_export_target(path, brief, notes_folder=notes_folder, cache_folder=cache_folder)
     text = export_markdown(brief, annotations, exported=exported)
     kept: tuple[str, ...] = ()
-    replaced = path.exists()
-    if replaced:
-        try:
-            existing = read_export(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError:
-            existing = ExistingExport(ours=False, edited=True, kept=None)
+    existing = _existing(path)
+    if existing is not None:
         if not force and not existing.ours:
             raise ExportRefused(
                 f"{path} exists and is not an export of briefing-tui; not overwritten"
@@ -412,12 +416,21 @@ def write_export(
         kept = existing.kept or ()
     # A replaced export keeps its mode; a new one gets what the umask gives (write_atomic).
     write_atomic(path, with_kept(text, kept))
-    return Written(path, len(annotations), len(kept), replaced)
+    return Written(path, len(annotations), len(kept), existing is not None)
 
 
-def is_input_of(brief: Brief, path: Path) -> bool:
-    """Whether ``path`` is the brief's file or its article."""
-    if brief.path == Path():  # a brief made in memory has no files
-        return False
-    inputs = (brief.path, source_path(brief.path, brief.source.text))
-    return any(path.resolve() == p.resolve() for p in inputs)
+def _existing(path: Path) -> ExistingExport | None:
+    """What the file at ``path`` says about itself; None when there is none. It is read
+    without blocking and only when it is a regular file (a FIFO raises NotARegularFile at
+    once), and refused when it reads as a notes file."""
+    try:
+        data = read_regular(path, MAX_EXPORT_BYTES)
+    except FileNotFoundError:
+        return None
+    except FileTooLarge:  # far larger than any export: not one
+        return ExistingExport(ours=False, edited=True, kept=None)
+    check_export_content(path, data)
+    try:
+        return read_export(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return ExistingExport(ours=False, edited=True, kept=None)

@@ -178,3 +178,31 @@ def test_validate_and_schema_never_import_textual(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "OK"
+
+
+_SWAPPED_FOR_A_FIFO = """
+import os, sys
+from briefing_tui import cli
+from briefing_tui.core.loader import read_brief
+brief, fifo = sys.argv[1], sys.argv[2]
+os.mkfifo(fifo)
+# The brief loads, then a FIFO takes its place before the TODOs are read.
+cli.read_through = lambda path, cache: read_brief(brief)
+sys.exit(cli.main(["validate", "--strict", fifo]))
+"""
+
+
+def test_strict_refuses_a_brief_replaced_by_a_fifo_at_once(tmp_path):
+    good = write(tmp_path, "good.yaml")
+    fifo = tmp_path / "swapped.yaml"
+    result = subprocess.run(
+        [sys.executable, "-c", _SWAPPED_FOR_A_FIFO, str(good), str(fifo)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=30,
+    )
+    assert result.returncode == 1
+    [problem] = result.stdout.splitlines()
+    assert problem.startswith(f"{fifo}:1:1: ") and "not a regular file (a FIFO)" in problem
+    assert "Traceback" not in result.stderr

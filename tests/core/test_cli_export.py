@@ -21,7 +21,7 @@ FLAGSHIP = REPO / "briefs" / "zelensky-security-guarantees.yaml"
 PROBLEM = "test-brief.yaml:"
 
 
-def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None):
+def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120):
     environment = {k: v for k, v in os.environ.items() if k != "BRIEFING_TUI_NOTES_DIR"}
     environment.update(env or {})
     return subprocess.run(
@@ -31,7 +31,7 @@ def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None):
         encoding="utf-8",
         cwd=cwd,
         env=environment,
-        timeout=120,
+        timeout=timeout,
     )
 
 
@@ -91,11 +91,28 @@ def test_notes_dir_from_the_environment(tmp_path, library, notes):
 
 
 def test_a_brief_without_notes_creates_nothing_in_the_notes_folder(tmp_path, library):
+    (tmp_path / "no-notes").mkdir()
     result = run(library / FLAGSHIP.name, "--notes-dir", tmp_path / "no-notes", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "zelensky-security-guarantees.md").read_text("utf-8")
     assert "No notes on this brief yet." in text
-    assert not (tmp_path / "no-notes").exists()
+    assert list((tmp_path / "no-notes").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [(None, "does not exist"), ("file", "is not a folder")],
+    ids=["missing", "a-file"],
+)
+def test_a_notes_dir_that_is_not_a_folder_is_an_error_not_no_notes(tmp_path, library, make, why):
+    given = tmp_path / "my-notes"
+    if make == "file":
+        given.write_text("not a folder\n", "utf-8")
+    for args in ([library / FLAGSHIP.name], [library, "-o", "exports"]):
+        result = run(*args, "--notes-dir", given, cwd=tmp_path)
+        assert result.returncode == 1
+        assert result.stderr == f"briefing-tui export: the notes folder {given} {why}\n"
+    assert list(tmp_path.glob("*.md")) == [] and not (tmp_path / "exports").exists()
 
 
 def test_a_folder_is_exported_one_file_per_brief(tmp_path, library, notes):
@@ -158,6 +175,38 @@ def test_an_input_is_never_overwritten(tmp_path, library):
     result = run(brief, "-o", brief, "--force", cwd=tmp_path)
     assert result.returncode == 2
     assert brief.read_bytes() == before
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["plain", "forced"])
+def test_a_notes_file_is_never_overwritten(tmp_path, library, notes, force):
+    target = notes_path(notes, "zelensky-security-guarantees")
+    before = target.read_bytes()
+    copy = tmp_path / "copy-of-my-notes.yaml"
+    copy.write_bytes(before)
+    for output in (target, copy):
+        result = run(
+            library / FLAGSHIP.name, "-o", output, "--notes-dir", notes,
+            *(["--force"] if force else []), cwd=tmp_path,
+        )  # fmt: skip
+        assert result.returncode == 2
+        assert result.stderr == (
+            f"briefing-tui export: {output} is a notes file; an export never replaces it\n"
+        )
+    assert target.read_bytes() == before and copy.read_bytes() == before
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["plain", "forced"])
+def test_a_fifo_as_output_is_refused_at_once(tmp_path, library, force):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    result = run(
+        library / FLAGSHIP.name, "-o", fifo, *(["--force"] if force else []),
+        cwd=tmp_path, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"briefing-tui export: cannot write {fifo}: not a regular file (a FIFO)\n"
+    )
 
 
 def test_an_invalid_brief_exits_1_with_its_problems(tmp_path, library):

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.draft import Draft, draft_article
+from briefing_tui.core.draft import Draft, draft_article, skeleton_yaml
+from briefing_tui.core.loader import load_brief
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "bench/draft_eval/articles/00-zerohedge-2026-zelensky-security-guarantees.txt"
@@ -566,3 +567,19 @@ def test_seed_article_finds_the_three_quotes_of_the_issue():
     assert "Witkoff" in witkoff_2
     assert third.startswith("We agree with the Coalition that durable security guarantees")
     assert third.endswith("we will continue to work together on this effort")
+
+
+# -- the skeleton's YAML ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["talks\nmonday.txt", "talks # not: a comment.txt", "talks\x1b]0;x\x07.txt", 'say "so".txt'],
+    ids=["line-break", "comment-and-colon", "escape", "quotes"],
+)
+def test_any_file_name_leaves_the_skeleton_valid_yaml(tmp_path, name):
+    draft = draft_article(article('"We will not sign this agreement," Maria Lopez said.'))
+    (tmp_path / name).write_text(draft.article.source_text(), encoding="utf-8")
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(skeleton_yaml(draft, name, made_from=name), encoding="utf-8")
+    assert load_brief(brief).source.text == name

@@ -32,15 +32,16 @@ def skeleton_yaml(draft: Draft, text_name: str, *, made_from: str = "") -> str:
     actor_ids = {actor.name: ids.take(_actor_slug(actor)) for actor in draft.actors}
     out: list[str] = []
     add = out.append
+    # File names may hold anything, a line break too: in a comment they go through _comment.
     add(
         "# Draft brief written by `briefing-tui draft`"
-        + (f" from {made_from}" if made_from else "")
+        + (f" from {_comment(made_from)}" if made_from else "")
         + "."
     )
     add("# It validates as written. Every text starting with TODO is for you to write;")
     add("# `briefing-tui validate --strict` lists the TODOs left. Check each proposal against")
-    add(f"# the article ({text_name}: the cleaned text, one paragraph per block; paragraph")
-    add("# numbers below refer to it).")
+    add(f"# the article ({_comment(text_name)}: the cleaned text, one paragraph per block;")
+    add("# paragraph numbers below refer to it).")
     if article.dateline:
         add(f"# Dateline: {_comment(article.dateline)}")
     if draft.unbalanced:
