@@ -196,3 +196,25 @@ async def test_a_mark_on_a_brief_whose_other_notes_changed_on_disk_keeps_both(
         assert on_disk[second.id].mark == "doubt"
         await pilot.pause()
         assert marks(brief_screen(flagship_app).query_one("#items"))[f"item:{second.id}"] == ("?  ")
+
+
+async def test_the_export_key_refuses_to_write_over_the_notes_file(
+    flagship_app: BriefingApp, flagship: Brief, notes_folder: Path
+):
+    from briefing_tui.tui.screens.prompt import Prompt
+
+    path = notes_path(notes_folder, flagship.id)
+    async with flagship_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "a")
+        saved(flagship_app)
+        before = path.read_bytes()
+        await pilot.press("E")
+        assert isinstance(flagship_app.screen, Prompt)
+        flagship_app.screen.query_one("#prompt-input").value = str(path)
+        await pilot.press("enter")
+        await wait_until(
+            pilot,
+            lambda: any("NOT exported" in n for n in notifications(flagship_app)),
+            "the refusal",
+        )
+        assert path.read_bytes() == before

@@ -267,7 +267,12 @@ class AnnotatingScreen(Screen[None]):
             target = Path(answer.strip() or default).expanduser()
             try:
                 written = write_export(
-                    target, self.brief, self.notes.annotations, exported=now(), force=force
+                    target,
+                    self.brief,
+                    self.notes.annotations,
+                    exported=now(),
+                    force=force,
+                    notes_folder=self.notes.path.parent,
                 )
             except ExportRefused as refused:
                 from .confirm import ConfirmScreen
