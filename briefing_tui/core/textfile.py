@@ -93,7 +93,8 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
         chunks = []
         remaining = max_bytes + 1
         while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 1 << 20))
+            # One read of the whole file when it does not grow: no copy to join the pieces.
+            chunk = os.read(descriptor, min(remaining, max(info.st_size + 1, 1 << 16)))
             if not chunk:
                 break
             chunks.append(chunk)

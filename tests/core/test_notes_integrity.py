@@ -443,7 +443,7 @@ def test_the_entry_by_entry_text_is_always_the_whole_file_text():
             value = replace(annotation(item_id), note=f"step {step}")
             held[item_id] = value
             text.update(item_id, value)
-        assert text.text() == dump_notes("b", held)
+        assert text.data() == dump_notes("b", held).encode()
 
 
 def test_a_notes_file_deleted_while_notes_are_shown_is_written_again_not_emptied(folder):
