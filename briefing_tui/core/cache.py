@@ -34,11 +34,14 @@ from .briefjson import brief_from_data, brief_to_data, model_fingerprint
 from .errors import Problem
 from .loader import Loaded, read_brief
 from .summary import BriefSummary
+from .textfile import read_regular
 from .watch import file_stat
+from .yamlsafe import DEFAULT_LIMITS
 
 CACHE_ENV = "BRIEFING_TUI_CACHE_DIR"
 CACHE_VERSION = 1
-_MISSING = b"\0missing\0"
+#: The largest file hashed: the loader reads no larger brief or article (nor do we).
+_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 
 def cache_dir(override: Path | None = None) -> Path:
@@ -112,8 +115,10 @@ class BriefCache:
         seen: dict[Path, bytes] = {}
         loaded = read_brief(path, seen=seen)
         # The entry's hash is of the very bytes parsed, so an edit made during the read makes
-        # it a miss next time; a brief whose size or mtime moved meanwhile is not kept at all.
-        if before is not None and file_stat(absolute) == before:
+        # it a miss next time; a brief whose size or mtime moved meanwhile is not kept at all,
+        # nor one that was not read (a FIFO, a device, a file over the limit): refusing it
+        # again is quick, and hashing it would read what the loader refused to.
+        if before is not None and file_stat(absolute) == before and Path(path) in seen:
             self._write_entry(absolute, before, loaded, Path(path), seen)
         return loaded
 
@@ -142,7 +147,8 @@ class BriefCache:
         named = head.get("article")
         if named is not None and not isinstance(named, str):
             return None
-        if _digest(absolute, absolute.parent / named if named else None) != head.get("digest"):
+        digest = _digest(absolute, absolute.parent / named if named else None)
+        if digest is None or digest != head.get("digest"):
             return None
         return head, body
 
@@ -228,19 +234,26 @@ def _digest(
     article_bytes: bytes | None = None,
 ) -> str | None:
     """The hash of the brief's and its article's bytes (read now unless given); None when the
-    brief cannot be read."""
+    brief cannot be read. Files are read as the loader reads them (regular files within the
+    size limit only), so hashing never blocks on a FIFO nor reads a device or a huge file."""
     digest = hashlib.blake2b(digest_size=20)
     try:
-        digest.update(brief_bytes if brief_bytes is not None else brief.read_bytes())
+        digest.update(brief_bytes if brief_bytes is not None else read_regular(brief, _MAX_BYTES))
     except OSError:
         return None
     digest.update(b"\0article\0")
     if article is not None:
-        try:
-            digest.update(article_bytes if article_bytes is not None else article.read_bytes())
-        except OSError:
-            digest.update(_MISSING)
+        digest.update(article_bytes if article_bytes is not None else _file_state(article))
     return digest.hexdigest()
+
+
+def _file_state(path: Path) -> bytes:
+    """The bytes of ``path``, else why it cannot be read (missing, not a regular file, too
+    large): a change from one reason to another changes the problem the loader reports."""
+    try:
+        return read_regular(path, _MAX_BYTES)
+    except OSError as exc:
+        return f"\0unreadable\0{exc.errno}\0{exc.strerror}\0".encode("utf-8", "replace")
 
 
 # Problems name the brief or its article by the path the caller gave; the entry keeps which of

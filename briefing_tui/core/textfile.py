@@ -48,7 +48,7 @@ def read_text(
     """
     try:
         data = read_regular(path, max_bytes)
-    except FileTooLarge as exc:
+    except (FileTooLarge, NotARegularFile) as exc:
         log.add(1, 1, f"{exc.strerror}; not read")
         return None
     except OSError as exc:

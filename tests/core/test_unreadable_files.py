@@ -1,0 +1,208 @@
+"""Files the app must not read: FIFOs, devices, huge files, and articles outside the brief's
+folder. Each is refused at once with a located reason, by every command and by the library.
+
+Whatever could hang on a regression (a FIFO waits for a writer forever, ``/dev/zero`` never
+ends) runs in a subprocess with a timeout, so a regression fails the test instead of hanging the
+suite. The autouse fixture of ``tests/conftest.py`` points the parse cache at the test's folder
+(the environment is inherited by the subprocesses), so the cache is on unless a test says not.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from briefkit import ARTICLE, VALID_BRIEF, value_of
+
+from briefing_tui.core.notestore import NOTES_ENV
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
+    reason="needs FIFOs and /dev/zero",
+)
+
+#: Long enough for a loaded machine, short enough that a hang fails the test soon.
+TIMEOUT = 60
+GIGABYTE = 1 << 30
+TEXT_FIELD = value_of(VALID_BRIEF, "text: article.txt")
+
+
+@pytest.fixture(autouse=True)
+def notes_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Notes go to the test's folder, for this process and the commands it runs."""
+    folder = tmp_path / "notes"
+    monkeypatch.setenv(NOTES_ENV, str(folder))
+    return folder
+
+
+def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``briefing-tui ARGS`` as a user would; a hang raises TimeoutExpired."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_tui", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=TIMEOUT,
+    )
+
+
+def run_measured(*args: str | Path, cwd: Path) -> tuple[subprocess.CompletedProcess[str], int]:
+    """:func:`run`, plus the command's peak resident memory in bytes."""
+    child = (
+        "import resource, sys\n"
+        "from briefing_tui.cli import main\n"
+        "try:\n"
+        "    code = main(sys.argv[1:])\n"
+        "finally:\n"
+        "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "    print(f'peak-rss-kb={peak}', file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", child, *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=TIMEOUT,
+    )
+    lines = result.stderr.splitlines()
+    assert lines and lines[-1].startswith("peak-rss-kb="), result.stderr[-2000:]
+    peak = int(lines[-1].partition("=")[2]) * 1024  # Linux reports kilobytes
+    result.stderr = "\n".join(lines[:-1]) + ("\n" if len(lines) > 1 else "")
+    return result, peak
+
+
+def write_pair(folder: Path, brief: str = VALID_BRIEF, article: str | None = ARTICLE) -> Path:
+    """A brief (and its article.txt unless None) in ``folder``; returns the brief's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "brief.yaml"
+    path.write_text(brief, encoding="utf-8")
+    if article is not None:
+        (folder / "article.txt").write_text(article, encoding="utf-8")
+    return path
+
+
+def sparse(path: Path, size: int = GIGABYTE) -> Path:
+    """A file of ``size`` bytes that takes no room on disk (and no time to write)."""
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return path
+
+
+def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert "Traceback" not in result.stdout, result.stdout[-3000:]
+
+
+def assert_refused(
+    result: subprocess.CompletedProcess[str], where: str, reason: str, *, exit_code: int = 1
+) -> None:
+    """The command exited ``exit_code`` and said ``where: reason`` on one line of its output."""
+    no_traceback(result)
+    assert result.returncode == exit_code, result.stdout + result.stderr
+    lines = (result.stdout + result.stderr).splitlines()
+    assert any(line.startswith(f"{where}: ") and reason in line for line in lines), lines
+
+
+# -- a brief that is not a regular file -------------------------------------------------------
+
+
+@pytest.mark.parametrize("cache", ["cache", "no-cache"])
+def test_validate_dev_zero_is_refused_at_once(tmp_path, cache):
+    flags = ["--no-cache"] if cache == "no-cache" else []
+    result = run("validate", *flags, "/dev/zero", cwd=tmp_path)
+    assert_refused(result, "/dev/zero:1:1", "not a regular file (a character device); not read")
+
+
+@pytest.mark.parametrize("cache", ["cache", "no-cache"])
+def test_validate_a_fifo_is_refused_at_once(tmp_path, cache):
+    os.mkfifo(tmp_path / "x.yaml")
+    flags = ["--no-cache"] if cache == "no-cache" else []
+    result = run("validate", *flags, "x.yaml", cwd=tmp_path)
+    assert_refused(result, "x.yaml:1:1", "not a regular file (a FIFO); not read")
+
+
+def test_validate_a_link_to_dev_zero_is_refused_at_once(tmp_path):
+    (tmp_path / "x.yaml").symlink_to("/dev/zero")
+    result = run("validate", "x.yaml", cwd=tmp_path)
+    assert_refused(result, "x.yaml:1:1", "not a regular file (a character device); not read")
+
+
+def test_a_fifo_is_refused_again_on_the_next_run(tmp_path, cache_folder):
+    """Nothing is cached for a file that was not read: the next run refuses it afresh."""
+    os.mkfifo(tmp_path / "x.yaml")
+    for _ in range(2):
+        result = run("validate", "x.yaml", cwd=tmp_path)
+        assert_refused(result, "x.yaml:1:1", "a FIFO")
+    assert not cache_folder.exists() or not list(cache_folder.iterdir())
+
+
+def test_gigabyte_brief_is_refused_by_its_size_without_being_read(tmp_path):
+    sparse(tmp_path / "huge.yaml")
+    result, peak = run_measured("validate", "huge.yaml", cwd=tmp_path)
+    assert_refused(result, "huge.yaml:1:1", "file is 1,073,741,824 bytes, over the limit")
+    assert peak < 150 * 1024 * 1024, f"peak memory {peak:,} bytes: the file was read"
+
+
+def test_open_on_a_fifo_says_why_and_exits(tmp_path):
+    os.mkfifo(tmp_path / "x.yaml")
+    result = run("x.yaml", cwd=tmp_path)
+    assert_refused(result, "x.yaml:1:1", "not a regular file (a FIFO); not read")
+    assert "cannot be opened" in result.stderr
+
+
+def test_export_of_a_fifo_says_why_and_exits(tmp_path):
+    os.mkfifo(tmp_path / "x.yaml")
+    result = run("export", "x.yaml", "-o", "-", cwd=tmp_path)
+    assert_refused(result, "x.yaml:1:1", "not a regular file (a FIFO); not read")
+    assert result.stdout == ""
+
+
+# -- an article that is not a regular file ----------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero-link", "sparse-gigabyte"])
+@pytest.mark.parametrize("command", ["validate", "export", "open"])
+def test_article_that_must_not_be_read_is_refused_at_the_text_field(tmp_path, kind, command):
+    path = write_pair(tmp_path / "lib", article=None)
+    article = path.parent / "article.txt"
+    if kind == "fifo":
+        os.mkfifo(article)
+        reason = "not a regular file (a FIFO); not read"
+    elif kind == "dev-zero-link":
+        article.symlink_to("/dev/zero")
+        reason = "not a regular file (a character device); not read"
+    else:
+        sparse(article)
+        reason = "file is 1,073,741,824 bytes, over the limit"
+    args = {"validate": ["validate"], "export": ["export", "-o", "-"], "open": []}[command]
+    result, peak = run_measured(*args, "lib/brief.yaml", cwd=tmp_path)
+    line, column = TEXT_FIELD
+    assert_refused(result, f"lib/brief.yaml:{line}:{column}", f"source text article.txt: {reason}")
+    assert peak < 150 * 1024 * 1024, f"peak memory {peak:,} bytes: the article was read"
+
+
+# -- draft input ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero-link", "sparse-gigabyte"])
+def test_draft_refuses_an_article_that_must_not_be_read(tmp_path, kind):
+    article = tmp_path / "article.txt"
+    if kind == "fifo":
+        os.mkfifo(article)
+        reason = "not a regular file (a FIFO); not read"
+    elif kind == "dev-zero-link":
+        article.symlink_to("/dev/zero")
+        reason = "not a regular file (a character device); not read"
+    else:
+        sparse(article)
+        reason = "over the limit"
+    result, peak = run_measured("draft", "article.txt", cwd=tmp_path)
+    assert_refused(result, "article.txt:1:1", reason)
+    assert not (tmp_path / "article.yaml").exists()
+    assert peak < 150 * 1024 * 1024, f"peak memory {peak:,} bytes: the article was read"
