@@ -9,6 +9,7 @@ suite. The autouse fixture of ``tests/conftest.py`` points the parse cache at th
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -206,3 +207,76 @@ def test_draft_refuses_an_article_that_must_not_be_read(tmp_path, kind):
     assert_refused(result, "article.txt:1:1", reason)
     assert not (tmp_path / "article.yaml").exists()
     assert peak < 150 * 1024 * 1024, f"peak memory {peak:,} bytes: the article was read"
+
+
+# -- a library holding such files -------------------------------------------------------------
+
+
+def hostile_library(folder: Path) -> Path:
+    """A library of one valid brief, a FIFO and a link to /dev/zero named like briefs."""
+    write_pair(folder / "good")
+    os.mkfifo(folder / "fifo.yaml")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    return folder
+
+
+@pytest.mark.parametrize("cache", ["cache", "no-cache"])
+def test_validate_a_library_lists_the_fifo_and_the_device_as_invalid(tmp_path, cache):
+    hostile_library(tmp_path / "lib")
+    flags = ["--no-cache"] if cache == "no-cache" else []
+    result = run("validate", *flags, "lib", cwd=tmp_path)
+    assert_refused(result, "lib/fifo.yaml:1:1", "not a regular file (a FIFO); not read")
+    assert_refused(result, "lib/zero.yaml:1:1", "not a regular file (a character device)")
+    assert "3 briefs checked: 2 with problems" in result.stderr
+
+
+def test_search_a_library_tells_of_the_fifo_and_the_device(tmp_path):
+    hostile_library(tmp_path / "lib")
+    result = run("search", "alpha", "lib", "--format", "json", cwd=tmp_path)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert {hit["file"] for hit in report["hits"]} == {"lib/good/brief.yaml"}
+    assert sorted(report["skipped"]) == ["lib/fifo.yaml", "lib/zero.yaml"]
+
+
+_LIST_LIBRARY_IN_THE_APP = """
+import asyncio, json, sys
+from pathlib import Path
+from briefing_tui.config import Config
+from briefing_tui.core.discover import find_briefs
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.widgets.row_table import RowTable
+
+async def main(folder):
+    app = BriefingApp(library=(str(folder), find_briefs([folder])), config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.screen.listing:
+            await pilot.pause(0.02)
+        table = app.screen.query_one("#library", RowTable)
+        rows = {key: table.cells(key)[0].plain for key in table.row_keys}
+    print(json.dumps(rows))
+
+asyncio.run(main(Path(sys.argv[1])))
+"""
+
+
+def test_the_app_lists_the_fifo_and_the_device_as_failed_briefs(tmp_path):
+    folder = hostile_library(tmp_path / "lib")
+    child = subprocess.run(
+        [sys.executable, "-c", _LIST_LIBRARY_IN_THE_APP, str(folder)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        timeout=TIMEOUT,
+    )
+    assert child.returncode == 0, child.stderr[-3000:]
+    rows = json.loads(child.stdout.splitlines()[-1])
+    assert rows[str(folder / "good" / "brief.yaml")] == "A test brief"
+    assert rows[str(folder / "fifo.yaml")] == (
+        "fifo.yaml  1:1: not a regular file (a FIFO); not read"
+    )
+    assert rows[str(folder / "zero.yaml")] == (
+        "zero.yaml  1:1: not a regular file (a character device); not read"
+    )
