@@ -8,8 +8,9 @@ brief's absolute path. An entry is used only when all of these match the files a
 - the cache format and the brief model (:data:`CACHE_VERSION`, the model fingerprint) and the
   version of briefing-tui, whose checks may have changed;
 - the brief's absolute path, size and modification time;
-- a BLAKE2 hash of the brief's bytes and of its article's bytes (the article is hashed as
-  missing when it does not exist, so creating it later is noticed).
+- a BLAKE2 hash of the brief's bytes and of its article's bytes (an article that cannot be
+  read is hashed as the reason: missing, outside the brief's folder, not a regular file, too
+  large; so creating it later, or pointing a link elsewhere, is noticed).
 
 Anything else (a changed or moved file, a corrupt or foreign entry, another version) is a miss:
 the brief is loaded from its files and the entry rewritten. The cache is derived data: deleting
@@ -29,6 +30,7 @@ from typing import Any
 import platformdirs
 
 from .. import __version__
+from .articlepath import OutsideFolder, real_source_path, source_folder, source_path
 from .atomicfile import write_atomic
 from .briefjson import brief_from_data, brief_to_data, model_fingerprint
 from .errors import Problem
@@ -147,14 +149,14 @@ class BriefCache:
         named = head.get("article")
         if named is not None and not isinstance(named, str):
             return None
-        digest = _digest(absolute, absolute.parent / named if named else None)
+        digest = _digest(absolute, named or None)
         if digest is None or digest != head.get("digest"):
             return None
         return head, body
 
     def _head(self, head: dict[str, Any], given: Path) -> Head:
         named = head["article"]
-        article = given.parent / named if named else None
+        article = source_path(given, named) if named else None
         summary = head["summary"]
         return Head(
             BriefSummary.from_data(summary) if summary is not None else None,
@@ -184,11 +186,10 @@ class BriefCache:
         if not self._writable:
             return
         named = _as_named(loaded.article, given) if loaded.article is not None else None
-        article = absolute.parent / named if named else None
         brief = loaded.brief
         digest = _digest(
             absolute,
-            article,
+            named,
             brief_bytes=seen.get(given),
             article_bytes=seen.get(loaded.article) if loaded.article is not None else None,
         )
@@ -228,23 +229,34 @@ def _absolute(path: Path | str) -> Path:
 
 def _digest(
     brief: Path,
-    article: Path | None,
+    named: str | None,
     *,
     brief_bytes: bytes | None = None,
     article_bytes: bytes | None = None,
 ) -> str | None:
-    """The hash of the brief's and its article's bytes (read now unless given); None when the
-    brief cannot be read. Files are read as the loader reads them (regular files within the
-    size limit only), so hashing never blocks on a FIFO nor reads a device or a huge file."""
+    """The hash of the brief's bytes and of the article ``named`` by it (bytes read now unless
+    given); None when the brief cannot be read. Files are read as the loader reads them
+    (regular files within the size limit, the article only inside the brief's folder), so
+    hashing never blocks on a FIFO nor reads a device, a huge file or a file elsewhere."""
     digest = hashlib.blake2b(digest_size=20)
     try:
         digest.update(brief_bytes if brief_bytes is not None else read_regular(brief, _MAX_BYTES))
     except OSError:
         return None
     digest.update(b"\0article\0")
-    if article is not None:
-        digest.update(article_bytes if article_bytes is not None else _file_state(article))
+    if named is not None:
+        digest.update(_article_state(brief, named, article_bytes))
     return digest.hexdigest()
+
+
+def _article_state(brief: Path, named: str, data: bytes | None) -> bytes:
+    """The article's bytes (``data`` when given, else read now from its real path, as the
+    loader reads it), or why it may not be read, outside the brief's folder the first reason."""
+    try:
+        real = real_source_path(brief, named)
+    except OutsideFolder as exc:
+        return f"\0outside\0{exc.strerror}\0".encode("utf-8", "surrogateescape")
+    return data if data is not None else _file_state(real)
 
 
 def _file_state(path: Path) -> bytes:
@@ -282,6 +294,6 @@ def _problem_from(data: list[Any], given: Path, article: Path | None) -> Problem
 def _as_named(article: Path, given: Path) -> str:
     """The article path as the brief at ``given`` names it (the loader joined the two)."""
     try:
-        return str(article.relative_to(given.parent))
+        return str(article.relative_to(source_folder(given)))
     except ValueError:
         return str(article)

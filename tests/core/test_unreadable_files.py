@@ -175,9 +175,9 @@ def test_article_that_must_not_be_read_is_refused_at_the_text_field(tmp_path, ki
     if kind == "fifo":
         os.mkfifo(article)
         reason = "not a regular file (a FIFO); not read"
-    elif kind == "dev-zero-link":
+    elif kind == "dev-zero-link":  # outside the brief's folder, which is said first
         article.symlink_to("/dev/zero")
-        reason = "not a regular file (a character device); not read"
+        reason = "its real path /dev/zero is outside the brief's folder"
     else:
         sparse(article)
         reason = "file is 1,073,741,824 bytes, over the limit"
@@ -280,3 +280,134 @@ def test_the_app_lists_the_fifo_and_the_device_as_failed_briefs(tmp_path):
     assert rows[str(folder / "zero.yaml")] == (
         "zero.yaml  1:1: not a regular file (a character device); not read"
     )
+
+
+# -- an article outside the brief's folder ----------------------------------------------------
+
+#: The article with one more sentence: what a link outside the folder must never leak.
+SECRET = "The secret password is swordfish-42."
+ELSEWHERE = ARTICLE.replace("the talks in Paris.\n", f"the talks in Paris. {SECRET}\n", 1)
+
+
+def secret_elsewhere(tmp_path: Path) -> Path:
+    """A file outside every brief's folder that would pass for the test brief's article."""
+    folder = tmp_path / "private"
+    folder.mkdir(exist_ok=True)
+    path = folder / "article.txt"
+    path.write_text(ELSEWHERE, encoding="utf-8")
+    return path
+
+
+def assert_outside(result: subprocess.CompletedProcess[str], brief: str, real: Path) -> None:
+    """Refused at the brief's ``text`` field, naming the real path; nothing of it shown."""
+    line, column = TEXT_FIELD
+    assert_refused(
+        result, f"{brief}:{line}:{column}", f"its real path {real} is outside the brief's folder"
+    )
+    assert SECRET not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "open"])
+def test_article_linked_to_a_file_elsewhere_is_refused(tmp_path, command):
+    secret = secret_elsewhere(tmp_path)
+    write_pair(tmp_path / "lib", article=None)
+    (tmp_path / "lib" / "article.txt").symlink_to(secret)
+    result = run(*(["validate"] if command == "validate" else []), "lib/brief.yaml", cwd=tmp_path)
+    assert_outside(result, "lib/brief.yaml", secret)
+
+
+def test_article_reached_through_a_linked_subfolder_is_refused(tmp_path):
+    secret = secret_elsewhere(tmp_path)
+    brief = VALID_BRIEF.replace("text: article.txt", "text: sub/article.txt")
+    write_pair(tmp_path / "lib", brief, article=None)
+    (tmp_path / "lib" / "sub").symlink_to(secret.parent, target_is_directory=True)
+    result = run("validate", "lib/brief.yaml", cwd=tmp_path)
+    line, column = value_of(brief, "text: sub/article.txt")
+    assert_refused(result, f"lib/brief.yaml:{line}:{column}", f"its real path {secret} is outside")
+
+
+def test_article_linked_to_etc_passwd_is_refused(tmp_path):
+    brief = (
+        "format: 1\nid: leak\ntitle: Leak\nsource:\n  title: T\n  text: article.txt\n"
+        "actors:\n  - id: a\n    name: A\n    kind: person\n"
+        "issues:\n  - id: i\n    title: I\n"
+        "positions:\n  - id: p\n    actor: a\n    issue: i\n    stance: S.\n"
+        "    attribution: stated\n    evidence:\n      - para: 1\n"
+    )
+    write_pair(tmp_path / "lib", brief, article=None)
+    (tmp_path / "lib" / "article.txt").symlink_to("/etc/passwd")
+    result = run("validate", "lib/brief.yaml", cwd=tmp_path)
+    line, column = value_of(brief, "text: article.txt")
+    real = Path(os.path.realpath("/etc/passwd"))
+    assert_refused(result, f"lib/brief.yaml:{line}:{column}", f"its real path {real} is outside")
+    assert "root:" not in result.stdout + result.stderr
+
+
+def test_export_never_writes_a_file_from_elsewhere_into_the_markdown(tmp_path, notes_folder):
+    from briefing_tui.core.loader import load_brief
+    from briefing_tui.core.notestore import NotesStore, set_note
+
+    path = write_pair(tmp_path / "lib")
+    NotesStore(load_brief(path), notes_folder).change("alpha-will-act", set_note("Checked."))
+    secret = secret_elsewhere(tmp_path)
+    (path.parent / "article.txt").unlink()
+    (path.parent / "article.txt").symlink_to(secret)
+    result = run("export", "lib/brief.yaml", "-o", "out.md", cwd=tmp_path)
+    assert_outside(result, "lib/brief.yaml", secret)
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_a_cached_brief_notices_its_article_became_a_link_elsewhere(tmp_path):
+    """Same bytes, another real file: the cache must not serve the brief it knew."""
+    path = write_pair(tmp_path / "lib")
+    assert run("validate", "lib/brief.yaml", cwd=tmp_path).returncode == 0
+    secret = secret_elsewhere(tmp_path)
+    secret.write_text(ARTICLE, encoding="utf-8")  # the very bytes that were cached
+    (path.parent / "article.txt").unlink()
+    (path.parent / "article.txt").symlink_to(secret)
+    line, column = TEXT_FIELD
+    for _ in range(2):  # the refusal is cached, and stays right
+        result = run("validate", "lib/brief.yaml", cwd=tmp_path)
+        assert_refused(result, f"lib/brief.yaml:{line}:{column}", "outside the brief's folder")
+
+
+def test_a_link_inside_the_folder_to_a_file_inside_it_is_fine(tmp_path):
+    path = write_pair(tmp_path / "lib", article=None)
+    (path.parent / "texts").mkdir()
+    (path.parent / "texts" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (path.parent / "article.txt").symlink_to("texts/a.txt")
+    (path.parent / "sub").symlink_to("texts", target_is_directory=True)
+    linked = VALID_BRIEF.replace("text: article.txt", "text: sub/a.txt")
+    (path.parent / "linked.yaml").write_text(linked, encoding="utf-8")
+    result = run("validate", "lib", cwd=tmp_path)
+    no_traceback(result)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_brief_linked_into_a_library_reads_the_article_beside_its_real_file(tmp_path):
+    from briefing_tui.core.loader import read_brief
+    from briefing_tui.core.watch import brief_files
+
+    real = write_pair(tmp_path / "work")
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "brief.yaml").symlink_to(real)
+    # An article beside the link is not the brief's: the one beside the real file is.
+    (library / "article.txt").write_text("Another article.\n", encoding="utf-8")
+    result = run("validate", "lib", cwd=tmp_path)
+    no_traceback(result)
+    assert result.returncode == 0, result.stdout + result.stderr
+    loaded = read_brief(library / "brief.yaml")
+    assert loaded.brief is not None
+    assert loaded.article == real.parent / "article.txt"
+    assert brief_files(loaded.brief) == (library / "brief.yaml", real.parent / "article.txt")
+
+
+def test_a_linked_brief_whose_article_links_elsewhere_is_refused(tmp_path):
+    secret = secret_elsewhere(tmp_path)
+    real = write_pair(tmp_path / "work", article=None)
+    (real.parent / "article.txt").symlink_to(secret)
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "brief.yaml").symlink_to(real)
+    result = run("validate", "lib/brief.yaml", cwd=tmp_path)
+    assert_outside(result, "lib/brief.yaml", secret)
