@@ -35,11 +35,16 @@ def source_path(brief_path: Path, text: str) -> Path:
 
 
 def real_source_path(brief_path: Path, text: str) -> Path:
-    """The real path of the article named ``text``, every link resolved: the file to read.
+    """The path to read the article named ``text`` from: its real path, every link resolved
+    (or its path as named, when no link is on the way).
 
     Raises :class:`OutsideFolder` (message fit for the reader) when it lies outside the folder
     of the brief's real file.
     """
+    if not brief_path.is_symlink() and not _any_link(brief_path.parent, text):
+        # No link from the brief's folder down to the article: it lies there by its name.
+        # (The common case, and much quicker than resolving both paths from the root.)
+        return source_path(brief_path, text)
     folder = Path(os.path.realpath(brief_path)).parent
     real = Path(os.path.realpath(source_path(brief_path, text)))
     if real == folder or not real.is_relative_to(folder):
@@ -49,3 +54,13 @@ def real_source_path(brief_path: Path, text: str) -> Path:
             str(source_path(brief_path, text)),
         )
     return real
+
+
+def _any_link(folder: Path, text: str) -> bool:
+    """Whether any step of the path ``text`` below ``folder`` is a symbolic link."""
+    path = folder
+    for part in Path(text).parts:
+        path = path / part
+        if path.is_symlink():
+            return True
+    return False
