@@ -36,12 +36,15 @@ from .briefjson import brief_from_data, brief_to_data, model_fingerprint
 from .errors import Problem
 from .loader import Loaded, read_brief
 from .summary import BriefSummary
-from .textfile import read_regular
+from .textfile import open_regular, read_regular
 from .watch import file_stat
 from .yamlsafe import DEFAULT_LIMITS
 
 CACHE_ENV = "BRIEFING_TUI_CACHE_DIR"
 CACHE_VERSION = 1
+#: The largest entry read: a brief and an article at the size limit, as ASCII JSON (in which a
+#: character may take six bytes), fit.
+_MAX_ENTRY_BYTES = 16 * DEFAULT_LIMITS.max_bytes
 #: The largest file hashed: the loader reads no larger brief or article (nor do we).
 _MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
@@ -133,9 +136,12 @@ class BriefCache:
         describes the files as they are."""
         absolute = _absolute(path)
         try:
-            with self.entry_path(absolute).open("rb") as stream:
-                head_line = stream.readline()
-                body = b"" if head_only else stream.read()
+            # An entry is untrusted: a FIFO or a device there must not block or flood us.
+            with open_regular(self.entry_path(absolute), _MAX_ENTRY_BYTES) as stream:
+                head_line = stream.readline(_MAX_ENTRY_BYTES)
+                # Read no more than the file held, nor more than the limit if it grew.
+                size = min(os.fstat(stream.fileno()).st_size, _MAX_ENTRY_BYTES)
+                body = b"" if head_only else stream.read(max(0, size - len(head_line)))
             head = json.loads(head_line)
         except (OSError, ValueError, RecursionError):
             return None

@@ -27,6 +27,8 @@ pytestmark = pytest.mark.skipif(
 
 #: Long enough for a loaded machine, short enough that a hang fails the test soon.
 TIMEOUT = 60
+#: Address space of the commands run: a regression reading /dev/zero fails, not the machine.
+MEMORY_CAP = 2 << 30
 GIGABYTE = 1 << 30
 TEXT_FIELD = value_of(VALID_BRIEF, "text: article.txt")
 
@@ -39,6 +41,12 @@ def notes_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def _cap_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run ``briefing-tui ARGS`` as a user would; a hang raises TimeoutExpired."""
     return subprocess.run(
@@ -48,6 +56,7 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         cwd=cwd,
         timeout=TIMEOUT,
+        preexec_fn=_cap_memory,
     )
 
 
@@ -70,6 +79,7 @@ def run_measured(*args: str | Path, cwd: Path) -> tuple[subprocess.CompletedProc
         encoding="utf-8",
         cwd=cwd,
         timeout=TIMEOUT,
+        preexec_fn=_cap_memory,
     )
     lines = result.stderr.splitlines()
     assert lines and lines[-1].startswith("peak-rss-kb="), result.stderr[-2000:]
@@ -411,3 +421,29 @@ def test_a_linked_brief_whose_article_links_elsewhere_is_refused(tmp_path):
     (tmp_path / "lib" / "brief.yaml").symlink_to(real)
     result = run("validate", "lib/brief.yaml", cwd=tmp_path)
     assert_outside(result, "lib/brief.yaml", secret)
+
+
+# -- a parse cache entry that is not a regular file -------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero-link", "sparse-gigabyte"])
+def test_a_cache_entry_that_must_not_be_read_is_a_miss(tmp_path, cache_folder, kind):
+    """Cache entries are untrusted too: one that is a FIFO, a device or huge is not read."""
+    from briefing_tui.core.cache import BriefCache
+
+    path = write_pair(tmp_path / "lib")
+    entry = BriefCache(cache_folder).entry_path(path.absolute())
+    entry.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "dev-zero-link":
+        entry.symlink_to("/dev/zero")
+    else:
+        with entry.open("wb") as handle:  # a valid head, then a gigabyte of nothing
+            handle.write(b'{"version": "x"}\n')
+            handle.truncate(GIGABYTE)
+    result, peak = run_measured("validate", "lib/brief.yaml", cwd=tmp_path)
+    no_traceback(result)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 brief checked: all valid" in result.stderr
+    assert peak < 150 * 1024 * 1024, f"peak memory {peak:,} bytes: the entry was read"
