@@ -32,9 +32,11 @@ import platformdirs
 from .. import __version__
 from .articlepath import OutsideFolder, real_source_path, source_folder, source_path
 from .atomicfile import write_atomic
-from .briefjson import brief_from_data, brief_to_data, model_fingerprint
+from .briefjson import MAX_LINE, brief_from_data, brief_to_data, model_fingerprint
 from .errors import Problem
 from .loader import Loaded, read_brief
+from .printable import printable
+from .scalars import is_path_inside
 from .summary import BriefSummary
 from .textfile import open_regular, read_regular
 from .watch import file_stat
@@ -145,7 +147,7 @@ class BriefCache:
             head = json.loads(head_line)
         except (OSError, ValueError, RecursionError):
             return None
-        if not isinstance(head, dict) or head.get("version") != self.version:
+        if type(head) is not dict or head.get("version") != self.version:
             return None
         if head.get("path") != str(absolute):
             return None
@@ -153,7 +155,7 @@ class BriefCache:
         if stat is None or [stat[0], stat[1]] != head.get("stat"):
             return None
         named = head.get("article")
-        if named is not None and not isinstance(named, str):
+        if named is not None and not (type(named) is str and is_path_inside(named)):
             return None
         digest = _digest(absolute, named or None)
         if digest is None or digest != head.get("digest"):
@@ -161,12 +163,15 @@ class BriefCache:
         return head, body
 
     def _head(self, head: dict[str, Any], given: Path) -> Head:
-        named = head["article"]
+        """The head's summary or problems, every value checked: an entry is untrusted.
+        Raises ValueError when it is not a head :meth:`_write_entry` writes."""
+        named, summary, problems = head["article"], head["summary"], head["problems"]
         article = source_path(given, named) if named else None
-        summary = head["summary"]
+        if type(problems) is not list or (summary is None) != bool(problems):
+            raise ValueError("a head has a summary or problems, not both")
         return Head(
             BriefSummary.from_data(summary) if summary is not None else None,
-            tuple(_problem_from(p, given, article) for p in head["problems"]),
+            tuple(_problem_from(p, given, article) for p in problems),
             article,
         )
 
@@ -175,7 +180,13 @@ class BriefCache:
             found = self._head(head, given)
             if found.summary is None:
                 return Loaded(None, found.problems, found.article)
-            return Loaded(brief_from_data(json.loads(body), given), (), found.article)
+            brief = brief_from_data(json.loads(body), given)
+            # The head must describe this body: its summary and the article it names.
+            if BriefSummary.of(brief) != found.summary or found.article != source_path(
+                given, brief.source.text
+            ):
+                return None
+            return Loaded(brief, (), found.article)
         except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None  # a damaged entry: loaded again and rewritten
 
@@ -288,13 +299,24 @@ def _problem_to(problem: Problem, given: Path, article: Path | None) -> list[Any
     return [where, problem.line, problem.column, problem.message]
 
 
-def _problem_from(data: list[Any], given: Path, article: Path | None) -> Problem:
+def _problem_from(data: object, given: Path, article: Path | None) -> Problem:
+    """A problem as :func:`_problem_to` wrote it; its message shown as the loader would have
+    made it (control characters made visible). Raises ValueError for anything else."""
+    if type(data) is not list or len(data) != 4:
+        raise ValueError("a problem is [where, line, column, message]")
     where, line, column, message = data
-    if where == _BRIEF:
-        where = given
-    elif where == _ARTICLE:
-        where = article
-    return Problem(str(where), int(line), int(column), str(message))
+    places = {_BRIEF: given, _ARTICLE: article}
+    if type(where) is not str or places.get(where) is None:
+        raise ValueError("a problem of the brief or its article")
+    if not (_is_place(line) and _is_place(column)):
+        raise ValueError("a problem at a line and column")
+    if type(message) is not str or not message or printable(message, one_line=True) != message:
+        raise ValueError("a problem's message is one line of printable text")
+    return Problem(str(places[where]), line, column, message)
+
+
+def _is_place(value: object) -> bool:
+    return type(value) is int and 0 <= value <= MAX_LINE
 
 
 def _as_named(article: Path, given: Path) -> str:
