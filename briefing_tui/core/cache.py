@@ -8,8 +8,9 @@ brief's absolute path. An entry is used only when all of these match the files a
 - the cache format and the brief model (:data:`CACHE_VERSION`, the model fingerprint) and the
   version of briefing-tui, whose checks may have changed;
 - the brief's absolute path, size and modification time;
-- a BLAKE2 hash of the brief's bytes and of its article's bytes (the article is hashed as
-  missing when it does not exist, so creating it later is noticed).
+- a BLAKE2 hash of the brief's bytes and of its article's bytes (an article that cannot be
+  read is hashed as the reason: missing, outside the brief's folder, not a regular file, too
+  large; so creating it later, or pointing a link elsewhere, is noticed).
 
 Anything else (a changed or moved file, a corrupt or foreign entry, another version) is a miss:
 the brief is loaded from its files and the entry rewritten. The cache is derived data: deleting
@@ -29,16 +30,25 @@ from typing import Any
 import platformdirs
 
 from .. import __version__
+from .articlepath import OutsideFolder, real_source_path, source_folder, source_path
 from .atomicfile import write_atomic
-from .briefjson import brief_from_data, brief_to_data, model_fingerprint
+from .briefjson import MAX_LINE, brief_from_data, brief_to_data, model_fingerprint
 from .errors import Problem
 from .loader import Loaded, read_brief
+from .printable import printable
+from .scalars import is_path_inside
 from .summary import BriefSummary
+from .textfile import open_regular, read_regular
 from .watch import file_stat
+from .yamlsafe import DEFAULT_LIMITS
 
 CACHE_ENV = "BRIEFING_TUI_CACHE_DIR"
 CACHE_VERSION = 1
-_MISSING = b"\0missing\0"
+#: The largest entry read: a brief and an article at the size limit, as ASCII JSON (in which a
+#: character may take six bytes), fit.
+_MAX_ENTRY_BYTES = 16 * DEFAULT_LIMITS.max_bytes
+#: The largest file hashed: the loader reads no larger brief or article (nor do we).
+_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 
 def cache_dir(override: Path | None = None) -> Path:
@@ -112,8 +122,10 @@ class BriefCache:
         seen: dict[Path, bytes] = {}
         loaded = read_brief(path, seen=seen)
         # The entry's hash is of the very bytes parsed, so an edit made during the read makes
-        # it a miss next time; a brief whose size or mtime moved meanwhile is not kept at all.
-        if before is not None and file_stat(absolute) == before:
+        # it a miss next time; a brief whose size or mtime moved meanwhile is not kept at all,
+        # nor one that was not read (a FIFO, a device, a file over the limit): refusing it
+        # again is quick, and hashing it would read what the loader refused to.
+        if before is not None and file_stat(absolute) == before and Path(path) in seen:
             self._write_entry(absolute, before, loaded, Path(path), seen)
         return loaded
 
@@ -126,13 +138,16 @@ class BriefCache:
         describes the files as they are."""
         absolute = _absolute(path)
         try:
-            with self.entry_path(absolute).open("rb") as stream:
-                head_line = stream.readline()
-                body = b"" if head_only else stream.read()
+            # An entry is untrusted: a FIFO or a device there must not block or flood us.
+            with open_regular(self.entry_path(absolute), _MAX_ENTRY_BYTES) as stream:
+                head_line = stream.readline(_MAX_ENTRY_BYTES)
+                # Read no more than the file held, nor more than the limit if it grew.
+                size = min(os.fstat(stream.fileno()).st_size, _MAX_ENTRY_BYTES)
+                body = b"" if head_only else stream.read(max(0, size - len(head_line)))
             head = json.loads(head_line)
         except (OSError, ValueError, RecursionError):
             return None
-        if not isinstance(head, dict) or head.get("version") != self.version:
+        if type(head) is not dict or head.get("version") != self.version:
             return None
         if head.get("path") != str(absolute):
             return None
@@ -140,19 +155,23 @@ class BriefCache:
         if stat is None or [stat[0], stat[1]] != head.get("stat"):
             return None
         named = head.get("article")
-        if named is not None and not isinstance(named, str):
+        if named is not None and not (type(named) is str and is_path_inside(named)):
             return None
-        if _digest(absolute, absolute.parent / named if named else None) != head.get("digest"):
+        digest = _digest(absolute, named or None)
+        if digest is None or digest != head.get("digest"):
             return None
         return head, body
 
     def _head(self, head: dict[str, Any], given: Path) -> Head:
-        named = head["article"]
-        article = given.parent / named if named else None
-        summary = head["summary"]
+        """The head's summary or problems, every value checked: an entry is untrusted.
+        Raises ValueError when it is not a head :meth:`_write_entry` writes."""
+        named, summary, problems = head["article"], head["summary"], head["problems"]
+        article = source_path(given, named) if named else None
+        if type(problems) is not list or (summary is None) != bool(problems):
+            raise ValueError("a head has a summary or problems, not both")
         return Head(
             BriefSummary.from_data(summary) if summary is not None else None,
-            tuple(_problem_from(p, given, article) for p in head["problems"]),
+            tuple(_problem_from(p, given, article) for p in problems),
             article,
         )
 
@@ -161,7 +180,13 @@ class BriefCache:
             found = self._head(head, given)
             if found.summary is None:
                 return Loaded(None, found.problems, found.article)
-            return Loaded(brief_from_data(json.loads(body), given), (), found.article)
+            brief = brief_from_data(json.loads(body), given)
+            # The head must describe this body: its summary and the article it names.
+            if BriefSummary.of(brief) != found.summary or found.article != source_path(
+                given, brief.source.text
+            ):
+                return None
+            return Loaded(brief, (), found.article)
         except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None  # a damaged entry: loaded again and rewritten
 
@@ -178,11 +203,10 @@ class BriefCache:
         if not self._writable:
             return
         named = _as_named(loaded.article, given) if loaded.article is not None else None
-        article = absolute.parent / named if named else None
         brief = loaded.brief
         digest = _digest(
             absolute,
-            article,
+            named,
             brief_bytes=seen.get(given),
             article_bytes=seen.get(loaded.article) if loaded.article is not None else None,
         )
@@ -222,25 +246,43 @@ def _absolute(path: Path | str) -> Path:
 
 def _digest(
     brief: Path,
-    article: Path | None,
+    named: str | None,
     *,
     brief_bytes: bytes | None = None,
     article_bytes: bytes | None = None,
 ) -> str | None:
-    """The hash of the brief's and its article's bytes (read now unless given); None when the
-    brief cannot be read."""
+    """The hash of the brief's bytes and of the article ``named`` by it (bytes read now unless
+    given); None when the brief cannot be read. Files are read as the loader reads them
+    (regular files within the size limit, the article only inside the brief's folder), so
+    hashing never blocks on a FIFO nor reads a device, a huge file or a file elsewhere."""
     digest = hashlib.blake2b(digest_size=20)
     try:
-        digest.update(brief_bytes if brief_bytes is not None else brief.read_bytes())
+        digest.update(brief_bytes if brief_bytes is not None else read_regular(brief, _MAX_BYTES))
     except OSError:
         return None
     digest.update(b"\0article\0")
-    if article is not None:
-        try:
-            digest.update(article_bytes if article_bytes is not None else article.read_bytes())
-        except OSError:
-            digest.update(_MISSING)
+    if named is not None:
+        digest.update(_article_state(brief, named, article_bytes))
     return digest.hexdigest()
+
+
+def _article_state(brief: Path, named: str, data: bytes | None) -> bytes:
+    """The article's bytes (``data`` when given, else read now from its real path, as the
+    loader reads it), or why it may not be read, outside the brief's folder the first reason."""
+    try:
+        real = real_source_path(brief, named)
+    except OutsideFolder as exc:
+        return f"\0outside\0{exc.strerror}\0".encode("utf-8", "surrogateescape")
+    return data if data is not None else _file_state(real)
+
+
+def _file_state(path: Path) -> bytes:
+    """The bytes of ``path``, else why it cannot be read (missing, not a regular file, too
+    large): a change from one reason to another changes the problem the loader reports."""
+    try:
+        return read_regular(path, _MAX_BYTES)
+    except OSError as exc:
+        return f"\0unreadable\0{exc.errno}\0{exc.strerror}\0".encode("utf-8", "replace")
 
 
 # Problems name the brief or its article by the path the caller gave; the entry keeps which of
@@ -257,18 +299,29 @@ def _problem_to(problem: Problem, given: Path, article: Path | None) -> list[Any
     return [where, problem.line, problem.column, problem.message]
 
 
-def _problem_from(data: list[Any], given: Path, article: Path | None) -> Problem:
+def _problem_from(data: object, given: Path, article: Path | None) -> Problem:
+    """A problem as :func:`_problem_to` wrote it; its message shown as the loader would have
+    made it (control characters made visible). Raises ValueError for anything else."""
+    if type(data) is not list or len(data) != 4:
+        raise ValueError("a problem is [where, line, column, message]")
     where, line, column, message = data
-    if where == _BRIEF:
-        where = given
-    elif where == _ARTICLE:
-        where = article
-    return Problem(str(where), int(line), int(column), str(message))
+    places = {_BRIEF: given, _ARTICLE: article}
+    if type(where) is not str or places.get(where) is None:
+        raise ValueError("a problem of the brief or its article")
+    if not (_is_place(line) and _is_place(column)):
+        raise ValueError("a problem at a line and column")
+    if type(message) is not str or not message or printable(message, one_line=True) != message:
+        raise ValueError("a problem's message is one line of printable text")
+    return Problem(str(places[where]), line, column, message)
+
+
+def _is_place(value: object) -> bool:
+    return type(value) is int and 0 <= value <= MAX_LINE
 
 
 def _as_named(article: Path, given: Path) -> str:
     """The article path as the brief at ``given`` names it (the loader joined the two)."""
     try:
-        return str(article.relative_to(given.parent))
+        return str(article.relative_to(source_folder(given)))
     except ValueError:
         return str(article)

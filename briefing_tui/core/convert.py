@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +30,7 @@ from .scalars import (
     WHOLE_NUMBER,
     describe,
     is_null,
+    is_path_inside,
     parse_date,
     slugify,
     yaml_reading,
@@ -350,8 +350,7 @@ class Converter:
         return _BAD
 
     def _path(self, node: Scalar, text: str, name: str, what: str) -> Any:
-        parts = text.replace("\\", "/").split("/")
-        if text.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", text) or ".." in parts:
+        if not is_path_inside(text):
             self.log.add(
                 node.line,
                 node.column,

@@ -16,7 +16,9 @@ def is_brief_file(path: Path) -> bool:
 def find_briefs(paths: Iterable[Path]) -> list[Path]:
     """Brief files named by ``paths``: files as given, folders searched recursively.
 
-    Hidden folders are skipped. Raises FileNotFoundError for a path that does not exist.
+    Hidden folders are skipped. In a folder, everything named like a brief that is not a
+    folder is listed, a FIFO or a link to a device too: the loader refuses it with its reason,
+    where skipping it would hide it. Raises FileNotFoundError for a path that does not exist.
     """
     found: list[Path] = []
     for path in paths:
@@ -25,8 +27,8 @@ def find_briefs(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.is_file()
-                    and is_brief_file(p)
+                    if is_brief_file(p)
+                    and not p.is_dir()
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 )
             )

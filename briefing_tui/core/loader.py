@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .articlepath import OutsideFolder, real_source_path, source_path
 from .convert import Converter
 from .errors import BriefError, Problem, ProblemLog
 from .links import build_index
@@ -24,11 +25,6 @@ from .validate import check_evidence, check_refs, check_wikilinks, index_items
 from .yamlsafe import DEFAULT_LIMITS, Limits, read_yaml
 
 __all__ = ["BriefError", "Limits", "Loaded", "load_brief", "read_brief", "source_path"]
-
-
-def source_path(brief_path: Path, text: str) -> Path:
-    """Where the source text named by ``source.text`` lives, beside the brief file."""
-    return brief_path.parent / text
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +76,7 @@ def read_brief(
         return Loaded(None, BriefError(log.problems).problems)
     article = source_path(path, brief.source.text)
     article_log = ProblemLog(article)
-    article_text = read_text(article, article_log, max_bytes=limits.max_bytes, seen=seen)
+    article_text = _read_article(path, brief.source.text, article_log, limits, seen)
     if article_text is None:
         loc = converter.loc_of(brief.source, "text")
         line, column = (loc.line, loc.column) if loc else (1, 1)
@@ -99,3 +95,20 @@ def read_brief(
         links=build_index(items.values(), mentions),
     )
     return Loaded(indexed, (), article, mentions)
+
+
+def _read_article(
+    brief_path: Path, text: str, log: ProblemLog, limits: Limits, seen: dict[Path, bytes] | None
+) -> str | None:
+    """The article's text, read from its real path when that lies inside the brief's folder
+    (see :mod:`articlepath`); its bytes are recorded in ``seen`` under its path as named."""
+    try:
+        real = real_source_path(brief_path, text)
+    except OutsideFolder as exc:
+        log.add(1, 1, f"{exc.strerror}; not read")
+        return None
+    read: dict[Path, bytes] = {}
+    article_text = read_text(real, log, max_bytes=limits.max_bytes, seen=read)
+    if seen is not None and real in read:
+        seen[source_path(brief_path, text)] = read[real]
+    return article_text

@@ -65,6 +65,19 @@ def parse_date(value: str) -> dt.date | None:
         return None
 
 
+def is_slug(value: str) -> bool:
+    """Whether ``value`` is a valid id: lowercase letters, digits, single hyphens, not too long."""
+    return bool(SLUG.match(value)) and len(value) <= MAX_SLUG
+
+
+def is_path_inside(text: str) -> bool:
+    """Whether a path as a brief writes it stays inside the brief's folder by its name alone:
+    relative (no drive letter either) and without ``..`` (links are another matter: see
+    :mod:`articlepath`)."""
+    parts = text.replace("\\", "/").split("/")
+    return not (text.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", text) or ".." in parts)
+
+
 def slugify(text: str) -> str:
     """A valid id made from free text: 'President Macron' -> 'president-macron'."""
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:MAX_SLUG].strip("-")

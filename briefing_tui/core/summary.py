@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Brief
+from .scalars import is_slug, parse_date
+from .yamlsafe import DEFAULT_LIMITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,18 +49,34 @@ class BriefSummary:
         }
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> BriefSummary:
-        """Read :meth:`to_data`'s output; raises KeyError, TypeError or ValueError otherwise."""
-        actors, positions, questions, items = (int(n) for n in data["counts"])
-        published = data["published"]
-        outlet = data["outlet"]
-        return cls(
-            id=str(data["id"]),
-            title=str(data["title"]),
-            outlet=None if outlet is None else str(outlet),
-            published=dt.date.fromisoformat(published) if published else None,
-            actors=actors,
-            positions=positions,
-            questions=questions,
-            items=items,
-        )
+    def from_data(cls, data: object) -> BriefSummary:
+        """Read :meth:`to_data`'s output, checking every value (it comes from a cache entry,
+        which is untrusted); raises ValueError for anything else."""
+        if type(data) is not dict or set(data) != _KEYS:
+            raise ValueError("a summary has other keys")
+        brief_id, title, outlet, published, counts = (data[key] for key in _ORDER)
+        if type(brief_id) is not str or not is_slug(brief_id):
+            raise ValueError("a summary's id is an id")
+        if not _is_text(title) or not (outlet is None or _is_text(outlet)):
+            raise ValueError("a summary's title and outlet are text")
+        date = parse_date(published) if type(published) is str else None
+        if published is not None and date is None:
+            raise ValueError("a summary's date is a date")
+        if type(counts) is not list or len(counts) != 4 or not all(map(_is_count, counts)):
+            raise ValueError("a summary's counts are four counts")
+        actors, positions, questions, items = counts
+        return cls(brief_id, title, outlet, date, actors, positions, questions, items)
+
+
+_ORDER = ("id", "title", "outlet", "published", "counts")
+_KEYS = frozenset(_ORDER)
+#: No brief holds more items than the loader reads YAML nodes.
+_MAX_COUNT = DEFAULT_LIMITS.max_nodes
+
+
+def _is_text(value: object) -> bool:
+    return type(value) is str and bool(value) and value == value.strip()
+
+
+def _is_count(value: object) -> bool:
+    return type(value) is int and 0 <= value <= _MAX_COUNT

@@ -13,6 +13,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import ProblemLog
 
@@ -48,7 +49,7 @@ def read_text(
     """
     try:
         data = read_regular(path, max_bytes)
-    except FileTooLarge as exc:
+    except (FileTooLarge, NotARegularFile) as exc:
         log.add(1, 1, f"{exc.strerror}; not read")
         return None
     except OSError as exc:
@@ -76,20 +77,8 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     file growing while it is read is refused too. Raises :class:`NotARegularFile`,
     :class:`FileTooLarge` or another OSError, each with a message fit for the reader.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    descriptor = _open_regular(path, max_bytes)
     try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotARegularFile(0, f"not a regular file ({_kind(info.st_mode)})", str(path))
-        if info.st_size > max_bytes:
-            raise FileTooLarge(
-                0,
-                f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes",
-                str(path),
-            )
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(descriptor, True)
         chunks = []
         remaining = max_bytes + 1
         while remaining > 0:
@@ -105,6 +94,40 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise FileTooLarge(0, f"file is over the limit of {max_bytes:,} bytes", str(path))
     return data
+
+
+def open_regular(path: Path, max_bytes: int) -> BinaryIO:
+    """``path`` open for binary reading, checked as :func:`read_regular` checks it, for a
+    caller that reads only part of it (and no more than ``max_bytes`` bytes in all)."""
+    descriptor = _open_regular(path, max_bytes)
+    try:
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _open_regular(path: Path, max_bytes: int) -> int:
+    """A descriptor of ``path`` open for reading, once it is known to be a regular file of at
+    most ``max_bytes`` bytes (see :func:`read_regular`)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(0, f"not a regular file ({_kind(info.st_mode)})", str(path))
+        if info.st_size > max_bytes:
+            raise FileTooLarge(
+                0,
+                f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes",
+                str(path),
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
 
 
 def _kind(mode: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .articlepath import source_path
 from .model import Brief
 
 #: Size and modification time of each file watched, None for a missing one.
@@ -13,7 +14,7 @@ Signature = tuple[tuple[int, int] | None, ...]
 
 def brief_files(brief: Brief) -> tuple[Path, Path]:
     """The files a loaded brief was read from: the brief and its article."""
-    return brief.path, brief.path.parent / brief.source.text
+    return brief.path, source_path(brief.path, brief.source.text)
 
 
 def signature(paths: tuple[Path, ...]) -> Signature:

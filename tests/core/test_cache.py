@@ -14,14 +14,20 @@ import os
 import sys
 from pathlib import Path
 
+import hypothesis
 import pytest
 from briefkit import ARTICLE, REPO, VALID_BRIEF, edit
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 
 import briefing_tui.core.cache as cache_module
 from briefing_tui import cli
 from briefing_tui.config import CONFIG_ENV
+from briefing_tui.core.annotations import now
 from briefing_tui.core.cache import BriefCache
-from briefing_tui.core.library import list_entry, load_entry, load_library
+from briefing_tui.core.export import export_markdown
+from briefing_tui.core.library import LibraryEntry, list_entry, load_entry, load_library, sort_key
+from briefing_tui.core.libsearch import SearchIndex
 from briefing_tui.core.loader import Loaded, read_brief
 from briefing_tui.core.model import SECTIONS
 from briefing_tui.core.notestore import NOTES_ENV
@@ -630,6 +636,238 @@ def test_deeply_nested_entry_is_a_miss(tmp_path, cache_folder, where):
     nested = b"[" * 100_000
     entry.write_bytes(nested if where == "head" else head + b"\n" + nested + b"\n")
     _expect_miss_and_rewrite(path, entry, nested)
+
+
+# -- every value of an entry replaced by a wrong one ----------------------------------------
+#
+# A cache entry is untrusted input, checked as strictly as a brief. Every value of an entry
+# (of the head and of the body, down to list elements) is replaced in turn by values no brief
+# can give there: another JSON type, null where a value is required, a huge or negative number,
+# empty text, a deep nesting, a bad id, date, word, URL or path; every key is removed, and an
+# unknown key added to every record. None may raise; each must be a miss whose result equals a
+# fresh load.
+
+DEEP = json.loads("[" * 300 + "]" * 300)
+#: Values of another type than the one replaced (same-type ones are left out: "some text" in
+#: place of a title is a title).
+WRONG_TYPES = {
+    "null": None,
+    "true": True,
+    "float": 1.5,
+    "huge": 10**30,
+    "negative": -1,
+    "empty": "",
+    "a-list": ["x"],
+    "an-object": {"x": 1},
+    "deep": DEEP,
+}
+#: Fields that may be null (in the body; in the head's summary): null there is no wrong value.
+NULLABLE = {"summary", "outlet", "author", "published", "url", "notes", "role", "context", "quote"}
+HEAD_NULLABLE = {"outlet", "published"}
+#: Wrong strings for the fields (by key, or by the key of the list they are in) that hold them.
+WRONG_STRINGS = {
+    "id": "Not An Id!",
+    "actor": "nobody",
+    "issue": "alpha",  # an actor, not an issue
+    "speaker": "trade",
+    "part_of": "Not An Id!",
+    "bears_on": "nobody",
+    "aliases": "Not An Id!",
+    "kind": "alien",
+    "attribution": "rumoured",
+    "published": "2026-02-30",
+    "date": "soon",
+    "url": "javascript:alert(1)",
+    "source.text": "../secret.txt",
+    "article": "/etc/passwd",
+    "version": "0/old/0.0",
+    "digest": "0" * 40,
+}
+
+
+def _leaves(value, path=()):
+    """Every (path, value) of a JSON value, containers and their contents alike."""
+    yield path, value
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _leaves(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _leaves(child, (*path, index))
+
+
+def _replaced(value, path, new):
+    """A deep copy of ``value`` with the value at ``path`` replaced (``_GONE`` deletes it)."""
+    if not path:
+        return new
+    copy = json.loads(json.dumps(value))
+    holder = copy
+    for step in path[:-1]:
+        holder = holder[step]
+    if new is _GONE:
+        del holder[path[-1]]
+    else:
+        holder[path[-1]] = new
+    return copy
+
+
+_GONE = object()
+
+
+def _wrong_values(path, original, *, body: bool):
+    """(name, value) of every wrong value for the place ``path`` holding ``original``."""
+    key = next((step for step in reversed(path) if isinstance(step, str)), "")
+    if path[-2:] == ("source", "text"):
+        key = "source.text"
+    for name, value in WRONG_TYPES.items():
+        same_type = type(value) is type(original) and name not in ("empty", "negative", "huge")
+        if same_type or (value == original and type(value) is type(original)):
+            continue
+        if value is None and key in (NULLABLE if body else HEAD_NULLABLE):
+            continue
+        if isinstance(original, list | dict) and name == "deep":
+            yield name, value
+            continue
+        if name == "empty" and not isinstance(original, str):
+            continue
+        if name in ("negative", "huge") and type(original) is not int:
+            continue
+        yield name, value
+    if isinstance(original, str) and key in WRONG_STRINGS and WRONG_STRINGS[key] != original:
+        yield "wrong-" + key, WRONG_STRINGS[key]
+    if isinstance(original, dict) and path != ("mentions",):  # mentions are keyed by ids
+        for name in original:
+            yield f"without-{name}", _GONE
+        if body:
+            yield "unknown-key", {**original, "colour": "blue"}
+
+
+def _mutations(head, body):
+    """(label, entry bytes) of every mutation of the entry ``head`` + ``body``."""
+    parts = [("head", head)] + ([("body", body)] if body is not None else [])
+    for part, data in parts:
+        for path, original in _leaves(data):
+            for name, value in _wrong_values(path, original, body=part == "body"):
+                if value is _GONE:
+                    mutated = _replaced(data, (*path, name.removeprefix("without-")), _GONE)
+                else:
+                    mutated = _replaced(data, path, value)
+                new_head, new_body = (mutated, body) if part == "head" else (head, mutated)
+                entry = _dump(new_head) + b"\n"
+                if new_body is not None:
+                    entry += _dump(new_body) + b"\n"
+                yield f"{part}/{'/'.join(map(str, path))}: {name}", entry
+
+
+@pytest.mark.parametrize("kind", ["valid", "invalid"])
+def test_every_wrong_value_in_an_entry_is_a_miss_with_the_fresh_result(
+    tmp_path, cache_folder, kind
+):
+    path = write_pair(
+        tmp_path / "lib", with_aliases(VALID_BRIEF) if kind == "valid" else INVALID_BRIEF
+    )
+    load(path)
+    entry = only_entry(cache_folder)
+    head, body = _split(entry.read_bytes())
+    expected = read_brief(path)
+    assert_same(assert_hit(path), expected)  # the entry as written is good
+    wrong: list[str] = []
+    count = 0
+    for label, corrupt in _mutations(head, body):
+        count += 1
+        entry.write_bytes(corrupt)
+        try:
+            row = BriefCache().head(path)
+            got, cache = load(path)
+        except Exception as error:  # every kind of crash is the finding
+            wrong.append(f"{label}: raised {error!r}")
+            continue
+        if row is not None and label.startswith("head"):  # head() reads no body
+            wrong.append(f"{label}: head() believed it")
+        if (cache.stats.hits, cache.stats.misses) != (0, 1):
+            wrong.append(f"{label}: a hit")
+            continue
+        try:
+            assert_same(got, expected)
+        except AssertionError as error:
+            wrong.append(f"{label}: another result: {error}")
+    assert count > (200 if kind == "valid" else 40), count
+    assert not wrong, "\n".join(wrong)
+
+
+def test_search_and_the_library_survive_a_title_that_is_a_list(tmp_path, cache_folder, capsys):
+    """The case that was found: a well-formed head over a body with ``"title": [...]``."""
+    path = write_pair(tmp_path / "lib")
+    load(path)
+    entry = only_entry(cache_folder)
+    head, body = _split(entry.read_bytes())
+    for corrupt in (
+        _dump(head) + b"\n" + _dump({**body, "title": ["A test brief"]}) + b"\n",
+        _dump({**head, "summary": {**head["summary"], "title": ["A test brief"]}})
+        + b"\n"
+        + _dump(body)
+        + b"\n",
+    ):
+        entry.write_bytes(corrupt)
+        code = cli.main(["search", "--format", "json", "alpha", str(tmp_path / "lib")])
+        report = json.loads(capsys.readouterr().out)
+        assert code == cli.EXIT_OK
+        assert {hit["brief_title"] for hit in report["hits"]} == {"A test brief"}
+        entry.write_bytes(corrupt)
+        rows = load_library(tmp_path / "lib")
+        assert [row.summary for row in rows] == [BriefSummary.of(read_brief(path).brief)]
+        entry.write_bytes(corrupt)
+        assert list_entry(path, cache=BriefCache()).summary.title == "A test brief"
+
+
+_ANY_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=12,
+)
+_ENTRY_FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@_ENTRY_FUZZ
+@hypothesis.given(data=st.data())
+def test_any_json_anywhere_in_an_entry_never_breaks_what_uses_it(tmp_path, cache_folder, data):
+    """Whatever replaces any value of an entry, loading does not raise; a miss gives the fresh
+    result; a hit (a value that happens to fit) gives a brief the library and search can use."""
+    path = tmp_path / "lib" / "brief.yaml"
+    if not path.exists():
+        write_pair(path.parent, with_aliases(VALID_BRIEF))
+        load(path)
+    entry = BriefCache().entry_path(path.absolute())
+    pristine = tmp_path / "pristine.json"
+    if not pristine.exists():
+        pristine.write_bytes(entry.read_bytes())
+    head, body = _split(pristine.read_bytes())
+    part = data.draw(st.sampled_from(["head", "body"]))
+    places = [place for place, _ in _leaves(head if part == "head" else body)]
+    place = data.draw(st.sampled_from(places))
+    value = data.draw(_ANY_JSON)
+    mutated = _replaced(head if part == "head" else body, place, value)
+    new_head, new_body = (mutated, body) if part == "head" else (head, mutated)
+    entry.write_bytes(_dump(new_head) + b"\n" + _dump(new_body) + b"\n")
+
+    cache = BriefCache()
+    cache.head(path)
+    got = cache.load(path)
+    if cache.stats.misses:
+        assert_same(got, read_brief(path))
+        return
+    assert got.brief is not None
+    row = LibraryEntry(path, got.brief)
+    sort_key(row)
+    assert row.summary == BriefSummary.of(got.brief)
+    SearchIndex([row], {}).search("alpha")
+    export_markdown(got.brief, {}, exported=now())
 
 
 # -- versions -------------------------------------------------------------------------------
