@@ -81,9 +81,10 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     try:
         chunks = []
         remaining = max_bytes + 1
+        # One read of the whole file when it does not grow: no copy to join the pieces.
+        piece = max(os.fstat(descriptor).st_size + 1, 1 << 16)
         while remaining > 0:
-            # One read of the whole file when it does not grow: no copy to join the pieces.
-            chunk = os.read(descriptor, min(remaining, max(info.st_size + 1, 1 << 16)))
+            chunk = os.read(descriptor, min(remaining, piece))
             if not chunk:
                 break
             chunks.append(chunk)
