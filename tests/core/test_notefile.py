@@ -450,3 +450,63 @@ def test_an_unknown_key_in_the_anchor_is_refused() -> None:
     with pytest.raises(NotesError) as caught:
         parse_notes(text, PATH)
     assert "colour" in caught.value.problems[0].message
+
+
+# -- the fast reader of our own files ----------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(brief_id=slugs, notes=note_sets)
+def test_a_file_we_wrote_is_read_fast_and_exactly_as_the_strict_reader_reads_it(
+    brief_id: str, notes: dict[str, Annotation]
+) -> None:
+    from briefing_tui.core.notefile import parse_notes_strictly, read_own
+
+    text = dump_notes(brief_id, notes)
+    fast = read_own(text)
+    if notes:
+        assert fast is not None, "a file of ours was not recognised"
+    if fast is not None:
+        assert fast == parse_notes_strictly(text, "n.yaml") == (brief_id, notes)
+
+
+EDITS = ["", " ", "\n", "  ", '"', "'", "|", "-", ":", "#", "\\", "agre", "x", "0", "\t", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    brief_id=slugs,
+    notes=note_sets,
+    where=st.floats(min_value=0, max_value=1),
+    cut=st.integers(min_value=0, max_value=3),
+    insert=st.sampled_from(EDITS),
+)
+def test_an_edited_file_is_never_read_fast_unless_the_strict_reader_reads_it_the_same(
+    brief_id: str, notes: dict[str, Annotation], where: float, cut: int, insert: str
+) -> None:
+    """The fast reader may only ever say what the strict reader says: a hand edit (a typo in a
+    mark, a stray quote, a line joined or split) either falls back or reads the same."""
+    from briefing_tui.core.notefile import NotesError, parse_notes_strictly, read_own
+
+    text = dump_notes(brief_id, notes)
+    at = int(where * len(text))
+    edited = text[:at] + insert + text[at + cut :]
+    fast = read_own(edited)
+    if fast is None:
+        return
+    try:
+        strict = parse_notes_strictly(edited, "n.yaml")
+    except NotesError as error:
+        raise AssertionError(f"read fast, but the strict reader refuses it: {error}") from None
+    assert fast == strict
+
+
+def test_a_mark_the_strict_reader_refuses_is_not_read_fast() -> None:
+    from briefing_tui.core.notefile import read_own
+
+    text = dump_notes("b", {"x": annotation("x", mark="agree")})
+    assert read_own(text) is not None
+    assert read_own(text.replace("mark: agree", "mark: agre")) is None
+    assert read_own(text.replace("  x:", "  X:")) is None  # not an id
+    doubled = text + text[text.index("  x:") :]
+    assert read_own(doubled) is None  # the same item twice
