@@ -323,3 +323,35 @@ async def test_a_web_link_in_notes_asks_first_n_does_not_open_it_y_does(
         assert isinstance(app.screen, BriefScreen)
         assert brief_screen(app).location.key == "item:villain"  # following it moved nothing
         assert app.is_running
+
+
+# -- invisible characters ------------------------------------------------------------------
+
+INVISIBLE = "zero\u200bwidth line\u2028sep\u2029para \ufeffmark\u200e"
+
+
+async def test_invisible_characters_are_shown_and_the_evidence_still_highlighted(
+    tmp_path: Path, config: Config
+):
+    from textual.content import Content
+
+    from briefing_tui.tui.screens.source import ParagraphList
+
+    brief = write_brief(
+        tmp_path, **plain_labels(quote_text=INVISIBLE, evidence_quote="the quoted evidence")
+    )
+    app = BriefingApp(brief=brief, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6")  # the quote: its words are the invisible characters
+        await pilot.pause()
+        assert "Words      zero<U+200B>width line<U+2028>sep<U+2029>para" in screen_text(app)
+        assert "<U+FEFF>mark<U+200E>" in screen_text(app)
+        shown = "zero<U+200B>width line<U+2028>sep<U+2029>para <U+FEFF>mark<U+200E>"
+
+        await pilot.press("4", "s")  # the position's evidence, after them in the paragraph
+        await pilot.pause()
+        paragraphs = app.screen.query_one(ParagraphList)
+        prompt: Content = paragraphs.get_option("para:1").prompt
+        assert shown in prompt.plain
+        highlighted = [prompt.plain[s.start : s.end] for s in prompt.spans if s.style]
+        assert "the quoted evidence" in highlighted
