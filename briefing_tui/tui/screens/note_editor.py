@@ -1,4 +1,8 @@
-"""The note editor: a Markdown note in a TextArea, saved or cancelled by key."""
+"""The note editor: a Markdown note in a TextArea, saved or cancelled by key.
+
+A note may come from a colleague (notes files are shared): its control characters are shown as
+stand-ins (␛) and never reach the terminal. A note saved unchanged is returned exactly as it was
+stored; a changed one keeps the stand-ins, and the reader is told."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from ..text import literal
+from ..widgets.literal_inputs import LiteralTextArea, literal_text
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -32,7 +37,9 @@ class NoteEditor(ModalScreen[str | None]):
             yield Static(
                 Content.assemble(("Your note on: ", "bold"), literal(self.about, one_line=True))
             )
-            editor = TextArea(self.text, id="note-text", soft_wrap=True, tab_behavior="indent")
+            editor = LiteralTextArea(
+                self.text, id="note-text", soft_wrap=True, tab_behavior="indent"
+            )
             editor.language = None
             yield editor
             yield Static(
@@ -48,7 +55,17 @@ class NoteEditor(ModalScreen[str | None]):
 
     def action_save(self) -> None:
         """Keep the text."""
-        self.dismiss(self.query_one(TextArea).text)
+        text = self.query_one(TextArea).text
+        shown = literal_text(self.text)
+        if text == shown:
+            self.dismiss(self.text)  # unchanged: exactly as stored, control characters and all
+            return
+        if shown != self.text:
+            self.notify(
+                "Control characters in the note were replaced by the stand-ins shown (␛).",
+                timeout=6,
+            )
+        self.dismiss(text)
 
     def action_cancel(self) -> None:
         """Keep the note as it was."""
