@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -21,6 +22,7 @@ from ..core.library import LibraryEntry
 from ..core.model import Brief
 from ..core.views import SECTION_TITLES, SECTIONS
 from .screens.brief import BriefScreen
+from .typeahead import InputEvent, TypeAhead
 
 
 def _brief_items_provider() -> type[Provider]:
@@ -69,6 +71,20 @@ class BriefingApp(App[None]):
         self._library = library
         self.config = config or Config()
         self.set_keymap(self.config.keymap)
+        #: Keys and pastes are handled one at a time, each once the one before took effect.
+        self.type_ahead = TypeAhead(self, self._handle_input)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, InputEvent) and not self.screen_stack:
+            return  # typed after quitting, the screens already gone: Textual would crash
+        if isinstance(event, InputEvent) and not event.is_forwarded:
+            await self.type_ahead.take(event)
+        else:
+            await super().on_event(event)
+
+    async def _handle_input(self, event: InputEvent) -> None:
+        if self.screen_stack:  # not after quitting (the key may have waited)
+            await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:

@@ -25,7 +25,15 @@ from briefing_tui.tui.screens.source import SourceScreen
 from briefing_tui.tui.widgets.detail import LinkList
 from briefing_tui.tui.widgets.items import ItemList
 
-from .tuikit import SIZE, brief_screen, move_to_link, notifications, screen_lines, screen_text
+from .tuikit import (
+    SIZE,
+    brief_screen,
+    move_to_link,
+    notifications,
+    screen_lines,
+    screen_text,
+    wait_until,
+)
 
 MARKUP = "[@click=app.quit]click[/] [link=https://evil.example]x[/link] [b]bold[/b]"
 CONTROLS = "\x1b]52;c;aGk=\x07 \x1b[2J \u202e"  # OSC 52 clipboard write, clear screen, RLO
@@ -394,17 +402,6 @@ def stored(brief: Brief, folder: Path, item_id: str):
     from briefing_tui.core.notestore import NotesStore
 
     return NotesStore(brief, folder).get(item_id)
-
-
-async def wait_until(check, what: str, timeout: float = 5.0) -> None:
-    """Poll ``check()`` until it holds (saves may happen after the key that asked for them)."""
-    import asyncio
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"after {timeout} s: {what}"
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture

@@ -54,7 +54,12 @@ class NoteEditor(ModalScreen[str | None]):
         editor.move_cursor(editor.document.end)
 
     def action_save(self) -> None:
-        """Keep the text."""
+        """Keep the text (read once the keys typed before this one are in it)."""
+        # F2 is a priority binding, run by the app at once: the keys typed just before it may
+        # still wait in the editor's queue. Reading the text from there reads them too.
+        self.query_one(TextArea).call_later(self._save)
+
+    def _save(self) -> None:
         text = self.query_one(TextArea).text
         shown = literal_text(self.text)
         if text == shown:
