@@ -65,6 +65,8 @@ class BriefingApp(App[None]):
         self.brief_cache = cache
         #: Paths of the briefs opened since the library last counted their annotations.
         self.visited_briefs: set[str] = set()
+        #: Notes changed and then discarded, by item: the note editor offers them back.
+        self.note_drafts: dict[str, str] = {}
         if (brief is None) == (library is None):
             raise ValueError("give a brief or a library")
         self._brief = brief
@@ -253,9 +255,13 @@ def binding_ids() -> set[str]:
 
     from .screens.across import AcrossScreen
     from .screens.confirm import ConfirmScreen
+    from .screens.discard import DiscardNote
     from .screens.help import HelpScreen
+    from .screens.item_picker import ItemPicker
     from .screens.library import LibraryScreen, LibraryTable
+    from .screens.note_editor import NoteEditor
     from .screens.problems import ProblemsScreen
+    from .screens.prompt import Prompt
     from .screens.search import SearchScreen
     from .screens.source import SourceScreen
     from .widgets.nav_list import NavList
@@ -270,6 +276,10 @@ def binding_ids() -> set[str]:
         ProblemsScreen,
         SearchScreen,
         ConfirmScreen,
+        NoteEditor,
+        DiscardNote,
+        Prompt,
+        ItemPicker,
         AcrossScreen,
         NavList,
         OptionList,

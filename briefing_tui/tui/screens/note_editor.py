@@ -2,7 +2,13 @@
 
 A note may come from a colleague (notes files are shared): its control characters are shown as
 stand-ins (␛) and never reach the terminal. A note saved unchanged is returned exactly as it was
-stored; a changed one keeps the stand-ins, and the reader is told."""
+stored; a changed one keeps the stand-ins, and the reader is told.
+
+Nothing written is thrown away unasked. Escape on a changed note asks first (keep editing is
+the default; Escape again or ``y`` discards), and what is discarded is kept as a draft for the
+rest of the session: the next ``n`` on the same item opens the draft, with ctrl+z one step away
+from the saved note. A draft is forgotten when the note is saved, or closed as it was saved.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from ..reader import reader
 from ..text import literal
 from ..widgets.literal_inputs import LiteralTextArea, literal_text
 
@@ -27,16 +34,31 @@ class NoteEditor(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
     ]
 
-    def __init__(self, about: str, text: str) -> None:
+    def __init__(self, about: str, text: str, *, draft_key: str | None = None) -> None:
+        """Edit ``text``, the note on the item described by ``about``. ``draft_key`` names the
+        item for the drafts kept when a changed note is discarded (by default, ``about`` and
+        ``text`` together stand for it)."""
         super().__init__()
         self.about = about
         self.text = text
+        self.draft_key = draft_key if draft_key is not None else f"{about}\0{text}"
+
+    @property
+    def _drafts(self) -> dict[str, str]:
+        return reader(self.app).note_drafts
 
     def compose(self) -> ComposeResult:
+        draft = self._drafts.get(self.draft_key)
         with Vertical(id="dialog", classes="tall"):
             yield Static(
                 Content.assemble(("Your note on: ", "bold"), literal(self.about, one_line=True))
             )
+            if draft is not None:
+                yield Static(
+                    "Your unsaved draft is back. ctrl+z shows the saved note; F2 saves the draft.",
+                    id="draft-back",
+                    markup=False,
+                )
             editor = LiteralTextArea(
                 self.text, id="note-text", soft_wrap=True, tab_behavior="indent"
             )
@@ -50,28 +72,53 @@ class NoteEditor(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         editor = self.query_one(TextArea)
+        draft = self._drafts.get(self.draft_key)
+        if draft is not None:  # an edit, not the text loaded: ctrl+z goes back to the note
+            editor.replace(draft, editor.document.start, editor.document.end)
         editor.focus()
         editor.move_cursor(editor.document.end)
 
+    # Each action below reads the text from the editor's own queue, after the keys typed just
+    # before it: the bindings are priority bindings, run by the app as soon as they arrive.
+
     def action_save(self) -> None:
-        """Keep the text (read once the keys typed before this one are in it)."""
-        # F2 is a priority binding, run by the app at once: the keys typed just before it may
-        # still wait in the editor's queue. Reading the text from there reads them too.
+        """Keep the text."""
         self.query_one(TextArea).call_later(self._save)
 
+    def action_cancel(self) -> None:
+        """Keep the note as it was (asking first when the text was changed)."""
+        self.query_one(TextArea).call_later(self._cancel)
+
+    def _unchanged(self) -> bool:
+        return self.query_one(TextArea).text == literal_text(self.text)
+
     def _save(self) -> None:
-        text = self.query_one(TextArea).text
-        shown = literal_text(self.text)
-        if text == shown:
-            self.dismiss(self.text)  # unchanged: exactly as stored, control characters and all
+        self._drafts.pop(self.draft_key, None)
+        if self._unchanged():
+            self.dismiss(self.text)  # exactly as stored, control characters and all
             return
-        if shown != self.text:
+        if literal_text(self.text) != self.text:
             self.notify(
                 "Control characters in the note were replaced by the stand-ins shown (␛).",
                 timeout=6,
             )
-        self.dismiss(text)
+        self.dismiss(self.query_one(TextArea).text)
 
-    def action_cancel(self) -> None:
-        """Keep the note as it was."""
-        self.dismiss(None)
+    def _cancel(self) -> None:
+        if self._unchanged():
+            self._drafts.pop(self.draft_key, None)
+            self.dismiss(None)
+            return
+        from .discard import DiscardNote
+
+        def answered(discard: bool | None) -> None:
+            if not discard:
+                return
+            self._drafts[self.draft_key] = self.query_one(TextArea).text
+            self.notify(
+                "Not saved. Your draft is kept until you quit: n on this item brings it back.",
+                timeout=8,
+            )
+            self.dismiss(None)
+
+        self.app.push_screen(DiscardNote(), answered)
