@@ -8,19 +8,25 @@ Nothing written is thrown away unasked. Escape on a changed note asks first (kee
 the default; Escape again or ``y`` discards), and what is discarded is kept as a draft for the
 rest of the session: the next ``n`` on the same item opens the draft, with ctrl+z one step away
 from the saved note. A draft is forgotten when the note is saved, or closed as it was saved.
+
+ctrl+e hands the terminal to the reader's own editor (the ``editor`` setting, $VISUAL or
+$EDITOR) on a temporary copy of the text; what comes back replaces the text in the editor, not
+yet saved, so it can be reviewed (and ctrl+z undoes it).
 """
 
 from __future__ import annotations
 
+import os
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from ...core.outside_editor import EditorFailed, edit_in_editor, editor_command
 from ..reader import reader
 from ..text import literal
 from ..widgets.literal_inputs import LiteralTextArea, literal_text
@@ -32,6 +38,7 @@ class NoteEditor(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2,ctrl+g", "save", "Save", id="note.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
+        Binding("ctrl+e", "outside_editor", "Your editor", id="note.outside_editor", priority=True),
     ]
 
     def __init__(self, about: str, text: str, *, draft_key: str | None = None) -> None:
@@ -65,7 +72,8 @@ class NoteEditor(ModalScreen[str | None]):
             editor.language = None
             yield editor
             yield Static(
-                "Markdown. F2 (or ctrl+g) saves, Esc cancels; an empty note removes it.",
+                "Markdown. F2 (or ctrl+g) saves, Esc cancels, ctrl+e opens your own editor;"
+                " an empty note removes it.",
                 classes="hint",
                 markup=False,
             )
@@ -88,6 +96,10 @@ class NoteEditor(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Keep the note as it was (asking first when the text was changed)."""
         self.query_one(TextArea).call_later(self._cancel)
+
+    def action_outside_editor(self) -> None:
+        """Edit the text in the reader's own editor."""
+        self.query_one(TextArea).call_later(self._edit_outside)
 
     def _unchanged(self) -> bool:
         return self.query_one(TextArea).text == literal_text(self.text)
@@ -122,3 +134,38 @@ class NoteEditor(ModalScreen[str | None]):
             self.dismiss(None)
 
         self.app.push_screen(DiscardNote(), answered)
+
+    def _edit_outside(self) -> None:
+        editor = self.query_one(TextArea)
+        try:
+            command = editor_command(reader(self.app).config.editor, os.environ)
+        except EditorFailed as failed:
+            self.notify(str(failed), title="Your editor", severity="warning", markup=False)
+            return
+        failure: EditorFailed | None = None
+        try:
+            with self.app.suspend():
+                try:  # nothing may escape the block: Textual would not resume the screen
+                    text = edit_in_editor(command, editor.text)
+                except EditorFailed as failed:
+                    failure = failed
+        except SuspendNotSupported:
+            self.notify(
+                "Your editor cannot be opened here: this terminal cannot be handed over.",
+                title="Your editor",
+                severity="warning",
+            )
+            return
+        if failure is not None:
+            self.notify(
+                f"{failure} The note is as it was.",
+                title="Your editor",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+            return
+        if text != editor.text:
+            editor.replace(text, editor.document.start, editor.document.end)
+        editor.move_cursor(editor.document.end)
+        self.notify("Back from your editor: F2 saves the note, ctrl+z undoes the change.")
