@@ -115,6 +115,20 @@ class BriefingApp(App[None]):
             assert self._brief is not None
             self.push_screen(BriefScreen(self._brief))
 
+    async def action_quit(self) -> None:
+        """Quit; while a changed note is open in the note editor, only after a yes."""
+        from .screens.confirm import ConfirmScreen
+        from .screens.note_editor import NoteEditor
+
+        changed = [s for s in self.screen_stack if isinstance(s, NoteEditor) and s.changed]
+        if not changed or isinstance(self.screen, ConfirmScreen):
+            self.exit()
+            return
+        self.push_screen(
+            ConfirmScreen("Quit without saving your note?", changed[-1].about),
+            lambda yes: self.exit() if yes else None,
+        )
+
     def action_help(self) -> None:
         """Show the keys that work where the reader is."""
         from .screens.help import HelpScreen

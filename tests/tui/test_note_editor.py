@@ -219,3 +219,23 @@ async def test_the_editor_key_can_be_remapped(
         await pilot.press("4", "n", "f4")
         await wait_until(lambda: editor_text(app) == " edited outside", "taken back")
         assert not any("no key binding has the id" in n for n in notifications(app))
+
+
+async def test_quitting_with_a_changed_note_open_asks_first(flagship_app: BriefingApp):
+    from briefing_tui.tui.screens.confirm import ConfirmScreen
+
+    async with flagship_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "n", *LONG_NOTE, "ctrl+q")
+        assert flagship_app.is_running
+        assert isinstance(flagship_app.screen, ConfirmScreen)
+        assert "Quit without saving your note?" in screen_text(flagship_app)
+        await pilot.press("n")  # no: back to the note
+        assert editor_text(flagship_app) == LONG_NOTE
+        await pilot.press("ctrl+q", "y")
+        await wait_until(lambda: not flagship_app.is_running, "quit")
+
+
+async def test_quitting_with_an_unchanged_note_open_just_quits(flagship_app: BriefingApp):
+    async with flagship_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "n", "ctrl+q")
+        await wait_until(lambda: not flagship_app.is_running, "quit")

@@ -101,6 +101,11 @@ class NoteEditor(ModalScreen[str | None]):
         """Edit the text in the reader's own editor."""
         self.query_one(TextArea).call_later(self._edit_outside)
 
+    @property
+    def changed(self) -> bool:
+        """Whether the text in the editor differs from the note as it is saved."""
+        return not self._unchanged()
+
     def _unchanged(self) -> bool:
         return self.query_one(TextArea).text == literal_text(self.text)
 
