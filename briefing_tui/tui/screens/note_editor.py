@@ -23,6 +23,7 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
@@ -104,7 +105,10 @@ class NoteEditor(ModalScreen[str | None]):
     @property
     def changed(self) -> bool:
         """Whether the text in the editor differs from the note as it is saved."""
-        return not self._unchanged()
+        try:
+            return not self._unchanged()
+        except NoMatches:  # not mounted yet: nothing typed
+            return False
 
     def _unchanged(self) -> bool:
         return self.query_one(TextArea).text == literal_text(self.text)
