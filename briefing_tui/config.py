@@ -4,6 +4,7 @@
 The file is optional; everything has a default. Example::
 
     theme = "textual-light"
+    editor = "code --wait"  # for ctrl+e in the note editor; default $VISUAL, then $EDITOR
 
     [keymap]            # binding id = keys (comma-separated); see `?` in the app for ids
     "nav.back" = "b,backspace"
@@ -42,6 +43,9 @@ class Config:
     theme: str = "textual-dark"
     #: Binding id -> keys, overriding the default keys of that binding.
     keymap: dict[str, str] = field(default_factory=dict)
+    #: The command that edits a note in the reader's own editor, with its arguments (the
+    #: note's file is added last); empty means $VISUAL, then $EDITOR.
+    editor: str = ""
     #: Problems found while reading the file, for the app to show: never fatal.
     problems: tuple[str, ...] = ()
 
@@ -62,6 +66,10 @@ def load_config(path: Path | None = None) -> Config:
     if not isinstance(theme, str):
         problems.append(f"{path}: 'theme' must be a string")
         theme = Config.theme
+    editor = data.pop("editor", Config.editor)
+    if not isinstance(editor, str):
+        problems.append(f'{path}: \'editor\' must be a string, such as "vim" or "code --wait"')
+        editor = Config.editor
     keymap_raw = data.pop("keymap", {})
     keymap: dict[str, str] = {}
     if isinstance(keymap_raw, dict):
@@ -73,7 +81,7 @@ def load_config(path: Path | None = None) -> Config:
     else:
         problems.append(f"{path}: [keymap] must be a table of binding id = keys")
     problems.extend(f"{path}: unknown setting '{key}'" for key in data)
-    return Config(theme=theme, keymap=keymap, problems=tuple(problems))
+    return Config(theme=theme, keymap=keymap, editor=editor, problems=tuple(problems))
 
 
 def _toml_problem(path: Path, exc: tomllib.TOMLDecodeError) -> str:

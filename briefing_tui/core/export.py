@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .annotations import Annotation, Review, estimate_words, review
 from .atomicfile import write_atomic
+from .printable import printable
 from .mdsafe import (  # noqa: F401 - part of this module's API
     clean,
     code_span,
@@ -304,7 +305,8 @@ class _Document:
         where = f"{item.noun} " if item is not None else ""
         fields.append(("Item", where + code_span(annotation.item)))
         self.block(f"- **{label}:** {value}" for label, value in fields)
-        note = note_lines(annotation.note) if annotation.note.strip() else []
+        # printable first: str.strip() takes U+2028 for white space, the note shows it.
+        note = note_lines(annotation.note) if printable(annotation.note).strip() else []
         if note:
             self.block(quoted(["[!NOTE]", *note]))
 

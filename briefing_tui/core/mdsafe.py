@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .notefile import yaml_string
-from .printable import printable
+from .printable import UNSAFE_CHARACTERS, printable
 
 # -- escaping: text that renders as itself ------------------------------------------------------
 
@@ -61,9 +61,7 @@ def clean(text: str) -> str:
 
 # Text with none of these needs no work (the export's speed on 10,000 notes rests on it):
 # nothing to escape, no control character, no white space but single spaces.
-_NOT_PLAIN = re.compile(
-    r"[\\`*_\[\]<#|~$&%=\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|[^\S ]|  "
-)
+_NOT_PLAIN = re.compile(rf"[\\`*_\[\]<#|~$&%={UNSAFE_CHARACTERS}]|[^\S ]|  ")
 
 
 def _is_plain(text: str) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -24,6 +24,7 @@ from ..core.notestore import NotesStore
 from ..core.views import SECTION_TITLES, SECTIONS
 from .notes_keeper import NotesKeeper, NotesReported
 from .screens.brief import BriefScreen
+from .typeahead import InputEvent, TypeAhead
 
 
 def _brief_items_provider() -> type[Provider]:
@@ -70,12 +71,29 @@ class BriefingApp(App[None]):
         self.notes_keeper = NotesKeeper(self, notes_dir)
         self._notes_errors: dict[int, str] = {}  # the write error last told, by store
         self._recovering: set[int] = set()  # stores whose broken file is being asked about
+        #: Notes changed and then discarded, by item: the note editor offers them back.
+        self.note_drafts: dict[str, str] = {}
+        self._asking_quit: str | None = None  # "note" or "notes" while a quit question shows
         if (brief is None) == (library is None):
             raise ValueError("give a brief or a library")
         self._brief = brief
         self._library = library
         self.config = config or Config()
         self.set_keymap(self.config.keymap)
+        #: Keys and pastes are handled one at a time, each once the one before took effect.
+        self.type_ahead = TypeAhead(self, self._handle_input)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, InputEvent) and not self.screen_stack:
+            return  # typed after quitting, the screens already gone: Textual would crash
+        if isinstance(event, InputEvent) and not event.is_forwarded:
+            await self.type_ahead.take(event)
+        else:
+            await super().on_event(event)
+
+    async def _handle_input(self, event: InputEvent) -> None:
+        if self.screen_stack:  # not after quitting (the key may have waited)
+            await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
@@ -186,8 +204,35 @@ class BriefingApp(App[None]):
         )
 
     async def action_quit(self) -> None:
-        """Quit, once every change to the notes is in its file; if some cannot be written,
-        say so, keep a copy, and quit only when the reader says so."""
+        """Quit, never silently over the reader's work: a changed note open in the editor is
+        asked about first (q again means yes); then every change to the notes must be in its
+        file, or the reader is told which are not, a copy is written, and quitting waits for
+        a yes."""
+        from .screens.confirm import ConfirmScreen
+        from .screens.note_editor import NoteEditor
+
+        if isinstance(self.screen, ConfirmScreen):
+            if self._asking_quit == "note":
+                self.pop_screen()
+                self._asking_quit = None
+                self._quit_when_saved()
+            return  # the question about unsaved notes stands: it needs an answer
+        changed = [s for s in self.screen_stack if isinstance(s, NoteEditor) and s.changed]
+        if not changed:
+            self._quit_when_saved()
+            return
+
+        def answered(yes: bool | None) -> None:
+            self._asking_quit = None
+            if yes:
+                self._quit_when_saved()
+
+        self._asking_quit = "note"
+        self.push_screen(
+            ConfirmScreen("Quit without saving your note?", changed[-1].about), answered
+        )
+
+    def _quit_when_saved(self) -> None:
         unsaved = self.notes_keeper.unsaved(timeout=3.0)
         if not unsaved:
             self.notes_keeper.close()
@@ -207,10 +252,12 @@ class BriefingApp(App[None]):
         )
 
         def answered(yes: bool | None) -> None:
+            self._asking_quit = None
             if yes:
                 self.notes_keeper.close()
                 self.exit()
 
+        self._asking_quit = "notes"
         self.push_screen(
             ConfirmScreen(
                 f"{waiting} change(s) to your notes are NOT saved. Quit anyway?",
@@ -359,9 +406,13 @@ def binding_ids() -> set[str]:
 
     from .screens.across import AcrossScreen
     from .screens.confirm import ConfirmScreen
+    from .screens.discard import DiscardNote
     from .screens.help import HelpScreen
+    from .screens.item_picker import ItemPicker
     from .screens.library import LibraryScreen, LibraryTable
+    from .screens.note_editor import NoteEditor
     from .screens.problems import ProblemsScreen
+    from .screens.prompt import Prompt
     from .screens.search import SearchScreen
     from .screens.source import SourceScreen
     from .widgets.nav_list import NavList
@@ -376,6 +427,10 @@ def binding_ids() -> set[str]:
         ProblemsScreen,
         SearchScreen,
         ConfirmScreen,
+        NoteEditor,
+        DiscardNote,
+        Prompt,
+        ItemPicker,
         AcrossScreen,
         NavList,
         OptionList,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 if TYPE_CHECKING:
     from textual.app import App
 
+    from ..config import Config
     from ..core.cache import BriefCache
     from .notes_keeper import NotesKeeper
 
@@ -24,6 +25,10 @@ class ReaderApp(Protocol):
     notes_keeper: NotesKeeper
     #: Paths of the briefs opened since the library last counted their annotations.
     visited_briefs: set[str]
+    #: The settings of the config file.
+    config: Config
+    #: Notes changed and then discarded, by item: the note editor offers them back.
+    note_drafts: dict[str, str]
 
     def search_library(self) -> None:
         """Open the search over every brief of the library."""

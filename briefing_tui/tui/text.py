@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ..core.printable import printable
+from ..core.printable import printable, printable_spans
 
 
 def literal(text: str, style: str = "", *, one_line: bool = False) -> Content:
@@ -20,10 +20,10 @@ def joined(*parts: Content | str) -> Content:
 
 
 def highlighted(text: str, spans: list[tuple[int, int]], style: str) -> Content:
-    """``text`` shown literally, with ``style`` on each (start, end) span."""
-    content = literal(text)
-    if content.plain != text:  # control characters replaced: offsets no longer line up
-        return content
-    for start, end in spans:
+    """``text`` shown literally, with ``style`` on each (start, end) span of ``text``: the
+    spans follow their characters when control characters before them become stand-ins."""
+    shown, moved = printable_spans(text, spans)
+    content = Content(shown)
+    for start, end in moved:
         content = content.stylize(style, start, end)
     return content

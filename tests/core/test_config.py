@@ -47,3 +47,13 @@ def test_the_environment_variable_names_another_file(tmp_path: Path, monkeypatch
     assert config_path() == path
     monkeypatch.delenv(CONFIG_ENV)
     assert config_path().name == "config.toml" and "briefing-tui" in str(config_path())
+
+
+def test_the_editor_setting_is_read_and_a_wrong_type_reported(tmp_path: Path):
+    path = tmp_path / "c.toml"
+    path.write_text('editor = "code --wait"\n', encoding="utf-8")
+    assert load_config(path) == Config(editor="code --wait")
+    path.write_text("editor = 1\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.editor == ""
+    assert any("'editor' must be a string" in problem for problem in config.problems)

@@ -58,7 +58,7 @@ async def test_note_editor_saves_with_f2_and_cancels_with_escape(
         assert marks(items)[f"item:{item.id}"] == "  ✎"
         assert "My first note" in screen_text(flagship_app)  # rendered under Your notes
 
-        await pilot.press("n", *" changed", "escape")  # cancelled: the note stays as it was
+        await pilot.press("n", *" changed", "escape", "y")  # discarded: the note stays as it was
         assert on_disk(flagship_app).get(item.id).note == "My first note"
 
         await pilot.press("n", "ctrl+a")  # select all... then clear the text and save

@@ -8,6 +8,7 @@ ESC), and never run an action because of it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +25,15 @@ from briefing_tui.tui.screens.source import SourceScreen
 from briefing_tui.tui.widgets.detail import LinkList
 from briefing_tui.tui.widgets.items import ItemList
 
-from .tuikit import SIZE, brief_screen, move_to_link, screen_lines, screen_text
+from .tuikit import (
+    SIZE,
+    brief_screen,
+    move_to_link,
+    notifications,
+    screen_lines,
+    screen_text,
+    wait_until,
+)
 
 MARKUP = "[@click=app.quit]click[/] [link=https://evil.example]x[/link] [b]bold[/b]"
 CONTROLS = "\x1b]52;c;aGk=\x07 \x1b[2J \u202e"  # OSC 52 clipboard write, clear screen, RLO
@@ -323,3 +332,200 @@ async def test_a_web_link_in_notes_asks_first_n_does_not_open_it_y_does(
         assert isinstance(app.screen, BriefScreen)
         assert brief_screen(app).location.key == "item:villain"  # following it moved nothing
         assert app.is_running
+
+
+# -- invisible characters ------------------------------------------------------------------
+
+INVISIBLE = "zero\u200bwidth line\u2028sep\u2029para \ufeffmark\u200e"
+
+
+async def test_invisible_characters_are_shown_and_the_evidence_still_highlighted(
+    tmp_path: Path, config: Config
+):
+    from textual.content import Content
+
+    from briefing_tui.tui.screens.source import ParagraphList
+
+    brief = write_brief(
+        tmp_path, **plain_labels(quote_text=INVISIBLE, evidence_quote="the quoted evidence")
+    )
+    app = BriefingApp(brief=brief, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6")  # the quote: its words are the invisible characters
+        await pilot.pause()
+        assert "Words      zero<U+200B>width line<U+2028>sep<U+2029>para" in screen_text(app)
+        assert "<U+FEFF>mark<U+200E>" in screen_text(app)
+        shown = "zero<U+200B>width line<U+2028>sep<U+2029>para <U+FEFF>mark<U+200E>"
+
+        await pilot.press("4", "s")  # the position's evidence, after them in the paragraph
+        await pilot.pause()
+        paragraphs = app.screen.query_one(ParagraphList)
+        prompt: Content = paragraphs.get_option("para:1").prompt
+        assert shown in prompt.plain
+        highlighted = [prompt.plain[s.start : s.end] for s in prompt.spans if s.style]
+        assert "the quoted evidence" in highlighted
+
+
+# -- input fields: stored notes and tags, pasted text, the current folder -------------------------
+
+#: Sets the terminal's title and writes the clipboard when it reaches a terminal raw.
+TITLE_AND_CLIPBOARD = "\x1b]0;PWNED\x07 \x1b]52;c;cHduZWQ=\x07"
+SHOWN = "␛]0;PWNED␇ ␛]52;c;cHduZWQ=␇"
+#: What Textual itself writes: CSI sequences (colours, cursor) and OSC 8 hyperlinks.
+_OWN_SEQUENCE = re.compile(r"\x1b\[[0-9;:?<=>]*[ -/]*[@-~]|\x1b\]8;[^\x07\x1b]*\x1b\\")
+
+
+def terminal_problems(app: BriefingApp) -> list[str]:
+    """Escape sequences and BELs the screen would write to the terminal that Textual itself
+    does not write: each came from the data."""
+    update = app.screen._compositor.render_full_update()
+    written = _OWN_SEQUENCE.sub("", update.render_segments(app.console))
+    return [
+        f"{written[max(0, i - 20) : i + 20]!r}" for i, c in enumerate(written) if c in "\x1b\x07"
+    ]
+
+
+def assert_terminal_safe(app: BriefingApp, where: str) -> None:
+    assert_safe(app, where)
+    assert terminal_problems(app) == [], where
+
+
+def store_notes(brief: Brief, folder: Path, item_id: str, note: str, tags: tuple[str, ...]):
+    from briefing_tui.core.notestore import NotesStore, set_note, set_tags
+
+    store = NotesStore(brief, folder)
+    store.change(item_id, set_note(note))
+    store.change(item_id, set_tags(tags))
+
+
+def stored(brief: Brief, folder: Path, item_id: str):
+    from briefing_tui.core.notestore import NotesStore
+
+    return NotesStore(brief, folder).get(item_id)
+
+
+@pytest.fixture
+def noted_brief(tmp_path: Path, notes_folder: Path) -> Brief:
+    """A brief of plain text whose position has a stored note and tag that would set the
+    terminal's title and write its clipboard."""
+    brief = write_brief(tmp_path, **plain_labels())
+    note = f"A colleague's note {TITLE_AND_CLIPBOARD} end"
+    tags = tuple(f"tag{sequence}" for sequence in TITLE_AND_CLIPBOARD.split())
+    store_notes(brief, notes_folder, "villain-stance", note, tags)
+    return brief
+
+
+async def test_the_note_editor_shows_a_stored_note_safely_and_saves_it_unchanged(
+    noted_brief: Brief, config: Config, notes_folder: Path
+):
+    from briefing_tui.tui.screens.note_editor import NoteEditor
+
+    note = stored(noted_brief, notes_folder, "villain-stance").note
+    app = BriefingApp(brief=noted_brief, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "n")
+        assert isinstance(app.screen, NoteEditor)
+        assert f"A colleague's note {SHOWN} end" in screen_text(app)
+        assert_terminal_safe(app, "note editor")
+        await pilot.press("f2")  # unchanged: the stored note stays exactly as it was
+        await wait_until(lambda: not isinstance(app.screen, NoteEditor), "editor closed")
+        assert stored(noted_brief, notes_folder, "villain-stance").note == note
+        assert_terminal_safe(app, "after saving")
+
+        await pilot.press("n", "end", *" more", "f2")  # changed: saved with the stand-ins
+        expected = f"A colleague's note {SHOWN} end more"
+        await wait_until(
+            lambda: stored(noted_brief, notes_folder, "villain-stance").note == expected,
+            "the changed note saved",
+        )
+        assert any("stand-ins" in n for n in notifications(app))
+
+
+async def test_the_tags_prompt_shows_a_stored_tag_safely_and_keeps_it_unchanged(
+    noted_brief: Brief, config: Config, notes_folder: Path
+):
+    from briefing_tui.tui.screens.prompt import Prompt
+
+    tags = stored(noted_brief, notes_folder, "villain-stance").tags
+    app = BriefingApp(brief=noted_brief, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "t")
+        assert isinstance(app.screen, Prompt)
+        assert "tag␛]0;PWNED␇ tag␛]52;c;cHduZWQ=␇" in screen_text(app)
+        assert_terminal_safe(app, "tags prompt")
+        await pilot.press("enter")
+        await wait_until(lambda: not isinstance(app.screen, Prompt), "prompt closed")
+        assert stored(noted_brief, notes_folder, "villain-stance").tags == tags
+
+
+async def paste(pilot, text: str) -> None:
+    from textual import events
+
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def test_text_pasted_into_the_estimate_prompt_filter_search_and_picker_is_shown_safely(
+    noted_brief: Brief, config: Config
+):
+    from textual.widgets import Input
+
+    from briefing_tui.tui.screens.item_picker import ItemPicker
+    from briefing_tui.tui.screens.prompt import Prompt
+    from briefing_tui.tui.screens.search import SearchScreen
+
+    pasted = f"pasted {TITLE_AND_CLIPBOARD} \u200b"
+    app = BriefingApp(brief=noted_brief, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+
+        async def paste_and_check(where: str) -> None:
+            await paste(pilot, pasted)
+            assert isinstance(app.focused, Input), where
+            assert app.focused.value.endswith(f"pasted {SHOWN} <U+200B>"), where
+            assert f"pasted {SHOWN}" in screen_text(app), where
+            assert_terminal_safe(app, where)
+            await pilot.press("escape")
+            await pilot.pause()
+
+        await pilot.press("5", "e")  # the estimate of the question
+        assert isinstance(app.screen, Prompt)
+        await paste_and_check("estimate prompt")
+
+        await pilot.press("4", "slash")  # the list filter
+        await paste_and_check("list filter")
+
+        await pilot.press("escape", "4", "r")  # re-attach the note: the item picker
+        assert isinstance(app.screen, ItemPicker)
+        await paste_and_check("item picker")
+
+        await pilot.press("S")  # the search screen
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await paste_and_check("search")
+
+    library = BriefingApp(library=(str(noted_brief.path.parent), [noted_brief.path]), config=config)
+    async with library.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")  # the library's filter
+        await paste(pilot, pasted)
+        assert isinstance(library.focused, Input)
+        assert f"pasted {SHOWN}" in screen_text(library)
+        assert_terminal_safe(library, "library filter")
+
+
+async def test_the_export_prompt_shows_a_hostile_folder_name_safely_and_exports_there(
+    noted_brief: Brief, config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from briefing_tui.tui.screens.prompt import Prompt
+
+    folder = tmp_path / f"out{TITLE_AND_CLIPBOARD}"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    app = BriefingApp(brief=noted_brief, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E")
+        assert isinstance(app.screen, Prompt)
+        assert f"out{SHOWN}" in screen_text(app)
+        assert_terminal_safe(app, "export prompt")
+        await pilot.press("enter")  # the default, as it was: the real folder
+        await wait_until(lambda: (folder / "hostile.md").exists(), "the export written")

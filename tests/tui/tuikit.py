@@ -8,6 +8,9 @@ compositor, the app's notifications); Textual is pinned, so they cannot move und
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -102,7 +105,41 @@ async def repeat(pilot: Pilot, key: str, times: int) -> None:
     """
     for _ in range(times):
         pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await typed(pilot)
+
+
+async def typed(pilot: Pilot) -> None:
+    """Wait until the app has handled every key sent so far (it takes them one at a time)."""
+    reached = asyncio.Event()  # set once the app has taken every key posted before it
+    pilot.app.call_later(reached.set)
+    await asyncio.wait_for(reached.wait(), timeout=10)
+    type_ahead = getattr(pilot.app, "type_ahead", None)
+    if type_ahead is not None:
+        await wait_until(lambda: type_ahead.settled, "the keys sent handled")
     await pilot.pause()
+
+
+def burst(pilot: Pilot, *keys: str) -> None:
+    """Send ``keys`` the way a terminal delivers a burst over a slow link: all at once, not
+    waiting for the app to handle any of them (``pilot.press`` waits after every key). Single
+    characters are typed as themselves, longer names (``f2``, ``enter``) are keys."""
+    from textual.keys import _character_to_key
+
+    for key in keys:
+        if len(key) == 1:
+            name = key if key.isalnum() else _character_to_key(key)
+            pilot.app.post_message(events.Key(name, key))
+        else:
+            pilot.app.post_message(events.Key(key, "\r" if key == "enter" else None))
+
+
+async def wait_until(check: Callable[[], object], what: str, timeout: float = 10.0) -> None:
+    """Poll ``check()`` until it is true, for what happens after the keys that asked for it
+    (a save may be done in the background); fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, f"not after {timeout} s: {what}"
+        await asyncio.sleep(0.02)
 
 
 async def move_to_row(pilot: Pilot, option_list: OptionList, option_id: str) -> None:

@@ -124,7 +124,11 @@ class AnnotatingScreen(Screen[None]):
             return
         current = self.notes.get(item_id)
         self._ask(
-            NoteEditor(self._about(item_id), current.note if current else ""),
+            NoteEditor(
+                self._about(item_id),
+                current.note if current else "",
+                draft_key=f"{self.brief.path}#{item_id}",
+            ),
             lambda text: self._apply(item_id, set_note(text), "Note saved."),
         )
 

@@ -35,6 +35,7 @@ from ..reader import reader
 from ..text import literal
 from ..widgets.detail import DetailPane, LinkList
 from ..widgets.items import ItemList
+from ..widgets.literal_inputs import LiteralInput
 from ..widgets.sections import SectionList
 from .annotating import AnnotatingScreen
 
@@ -94,7 +95,7 @@ class BriefScreen(AnnotatingScreen):
         with Horizontal(id="panes"):
             yield SectionList(id="sections")
             with Vertical(id="items-pane"):
-                yield Input(placeholder="filter…", id="filter")
+                yield LiteralInput(placeholder="filter…", id="filter")
                 yield ItemList(id="items")
             yield DetailPane(self.brief, id="detail")
         yield Footer()

@@ -17,6 +17,7 @@ from ...core.model import Brief
 from ...core.search import filter_rows
 from ...core.views import Row, item_key, link_label
 from ..text import literal
+from ..widgets.literal_inputs import LiteralInput
 from ..widgets.nav_list import NavList
 
 
@@ -40,7 +41,7 @@ class ItemPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="tall"):
             yield Static(Content.styled(self.question, "bold"))
-            yield Input(placeholder="type to find an item…", id="picker-filter")
+            yield LiteralInput(placeholder="type to find an item…", id="picker-filter")
             yield NavList(id="picker-list")
             yield Static("Enter chooses, Esc cancels.", classes="hint", markup=False)
 

@@ -29,6 +29,7 @@ from ...core.notestore import notes_dir as notes_folder
 from ...core.search import fuzzy_match
 from ..reader import reader
 from ..text import literal
+from ..widgets.literal_inputs import LiteralInput
 from ..widgets.row_table import Column, RowTable
 from .brief import BriefScreen
 from .problems import ProblemsScreen
@@ -92,7 +93,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         yield ProgressBar(total=self.total or None, show_eta=False, id="progress")
-        yield Input(placeholder="filter by title, outlet, date or id…", id="library-filter")
+        yield LiteralInput(placeholder="filter by title, outlet, date or id…", id="library-filter")
         yield LibraryTable(id="library")
         yield Footer()
 

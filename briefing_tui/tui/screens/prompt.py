@@ -1,4 +1,8 @@
-"""A one-line question: tags to set, an estimate to give. Enter answers, Escape cancels."""
+"""A one-line question: tags to set, an estimate to give. Enter answers, Escape cancels.
+
+The answer given may hold text from elsewhere (stored tags, the current folder's name): the field
+shows its control characters as stand-ins (␛), and an answer left as it was is returned as it
+was given, so Enter alone never rewrites stored text with the stand-ins."""
 
 from __future__ import annotations
 
@@ -12,7 +16,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ...core.printable import printable
 from ..text import literal
+from ..widgets.literal_inputs import LiteralInput
 
 
 class Prompt(ModalScreen[str | None]):
@@ -34,7 +40,7 @@ class Prompt(ModalScreen[str | None]):
             yield Static(
                 Content.assemble((self.question, "bold"), " ", literal(self.about, one_line=True))
             )
-            yield Input(self.value, id="prompt-input")
+            yield LiteralInput(self.value, id="prompt-input")
             yield Static(self.hint + "  Enter saves, Esc cancels.", classes="hint", markup=False)
 
     def on_mount(self) -> None:
@@ -42,6 +48,15 @@ class Prompt(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def answered(self, event: Input.Submitted) -> None:
+        shown = printable(self.value, one_line=True)
+        if event.value == shown:
+            self.dismiss(self.value)
+            return
+        if shown != self.value:
+            self.notify(
+                "Control characters in the text were replaced by the stand-ins shown (␛).",
+                timeout=6,
+            )
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:

@@ -26,6 +26,7 @@ from ...core.library import LibraryEntry
 from ...core.libsearch import Hit, Results, SearchIndex
 from ...core.model import SECTIONS
 from ..text import literal
+from ..widgets.literal_inputs import LiteralInput
 from ..widgets.nav_list import NavList
 
 HINT = "words, #tag, is:agree, is:star, actor:zelensky, after:2025-01-01, before:2025-12"
@@ -67,7 +68,7 @@ class SearchScreen(Screen[tuple[Path, str | None] | None]):
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         # The cursor goes to the end of the query, not selecting it: refining is what is typed.
-        yield Input(
+        yield LiteralInput(
             value=self.initial_query, placeholder=HINT, id="search-query", select_on_focus=False
         )
         yield Static(id="search-status")
