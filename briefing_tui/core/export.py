@@ -27,7 +27,6 @@ from pathlib import Path
 
 from .annotations import Annotation, Review, estimate_words, review
 from .atomicfile import write_atomic
-from .printable import printable
 from .mdsafe import (  # noqa: F401 - part of this module's API
     clean,
     code_span,
@@ -41,6 +40,7 @@ from .mdsafe import (  # noqa: F401 - part of this module's API
     yaml_quoted,
 )
 from .model import Actor, Brief, Event, Evidence, Item, Position, Question, Quote
+from .printable import printable
 from .protected import check_export_content, check_export_target
 from .textfile import FileTooLarge, read_regular
 from .views import ATTRIBUTION_WORDS
