@@ -408,6 +408,8 @@ class BriefScreen(AnnotatingScreen):
     def notes_changed(self, item_ids: frozenset[str]) -> None:
         """A background write of the notes finished (or failed): show the notes as they are
         now, another instance's changes included, and whether some are not saved."""
+        if not self._ready or not self.query("#title-bar"):  # being taken down (quitting)
+            return
         self._show_title()
         if item_ids:
             self.after_annotation(*sorted(item_ids))
