@@ -98,3 +98,17 @@ def test_a_notes_file_broken_under_the_reader_is_asked_about_and_restored(termin
     assert len(list((tmp_path / "notes").glob("*.corrupt-*"))) == 1
     term.send("q")
     term.wait_for("EXIT=0")
+
+
+def test_a_note_said_saved_survives_a_kill_the_moment_it_is_said(terminal, tmp_path):  # noqa: F811
+    path = notes_file(tmp_path)
+    term = start_reader(terminal)
+    term.send("n")
+    term.wait_for("Your note on")
+    term.send("kept through a kill", literal=True)
+    term.send("F2")
+    term.wait_for("Note saved.")
+    os.kill(reader_pid(term), signal.SIGKILL)  # as soon as the reader says so
+    term.wait_for("EXIT=")
+    notes = parse_notes(path.read_text(encoding="utf-8"), str(path))[1]
+    assert notes[FIRST].note == "kept through a kill"
