@@ -4,7 +4,6 @@ and the background writer's order and durability."""
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import re
@@ -13,10 +12,10 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fskit import unwritable
 from notes_helpers import (
     FLAGSHIP_ID,
     REPO,
@@ -45,27 +44,6 @@ HELPERS = Path(__file__).resolve().parent
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return tmp_path / "notes"
-
-
-@contextlib.contextmanager
-def unwritable(folder: Path) -> Iterator[None]:
-    """Make ``folder`` refuse new files: chmod for a user, ``chattr +i`` for root (whom
-    permissions do not stop); skips the test where neither works."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        try:
-            yield
-        finally:
-            folder.chmod(0o755)
-        return
-    done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot make a folder immutable here: {done.stderr.decode().strip()}")
-    try:
-        yield
-    finally:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
 # -- 1. undo across instances ----------------------------------------------------------------

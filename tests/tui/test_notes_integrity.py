@@ -4,13 +4,10 @@ saved and never quietly forgotten, and unusable notes folders never crash the ap
 
 from __future__ import annotations
 
-import contextlib
 import os
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+from fskit import unwritable
 from textual.pilot import Pilot
 
 from briefing_tui.config import Config
@@ -35,26 +32,6 @@ async def wait_until(pilot: Pilot, condition, what: str, timeout: float = 10.0) 
             return
         await pilot.pause(0.02)
     raise AssertionError(f"timed out waiting for: {what}")
-
-
-@contextlib.contextmanager
-def unwritable(folder: Path) -> Iterator[None]:
-    """``folder`` refuses new files (chmod for a user, chattr +i for root), or the test skips."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        try:
-            yield
-        finally:
-            folder.chmod(0o755)
-        return
-    done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot make a folder immutable here: {done.stderr.decode().strip()}")
-    try:
-        yield
-    finally:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
 async def test_undo_in_one_instance_keeps_the_note_and_tags_another_instance_added(
