@@ -20,11 +20,20 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.across import AcrossScreen
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.library import LibraryScreen
+from briefing_tui.tui.screens.note_editor import NoteEditor
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.screens.search import SearchScreen
 from briefing_tui.tui.widgets.items import ItemList
 
-from .tuikit import FLAGSHIP, SIZE, brief_screen, highlighted_id, notifications, screen_text
+from .tuikit import (
+    FLAGSHIP,
+    SIZE,
+    brief_screen,
+    highlighted_id,
+    notifications,
+    screen_text,
+    wait_for,
+)
 
 OLD_STANCE = "Has not formally signed off on sending US troops."
 NEW_STANCE = "Has now signed off on a token force."
@@ -47,14 +56,6 @@ def two_briefs(tmp_path: Path) -> Path:
     assert later.count(NEW_STANCE) == 1
     (folder / "later.yaml").write_text(later, encoding="utf-8")
     return folder
-
-
-async def wait_for(pilot: Pilot, condition, what: str) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def open_library(pilot: Pilot, app: BriefingApp) -> LibraryScreen:
@@ -140,16 +141,21 @@ def editable(two_briefs: Path) -> Path:
     return two_briefs / FLAGSHIP.name
 
 
-async def reload_now(pilot: Pilot, screen: BriefScreen) -> None:
-    """Look at the files now (the screen does so every second) and wait for the reload."""
-    before = screen.brief
-    problems = screen.disk_problems
-    screen.check_files()
-    await wait_for(
-        pilot,
-        lambda: screen.brief is not before or screen.disk_problems != problems,
-        "the reload",
+def reloading(screen: BriefScreen) -> bool:
+    """Whether the screen is reading its files again (its reload worker has not finished)."""
+    return any(
+        worker.node is screen and worker.group == "brief-reload" and not worker.is_finished
+        for worker in screen.app.workers
     )
+
+
+async def reload_now(pilot: Pilot, screen: BriefScreen) -> None:
+    """Look at the files now and wait until what is on disk has been taken in.
+
+    The screen's own timer looks every second, so under load it may have seen the change
+    first: then there is nothing left to start, only a reload to wait for (or none at all)."""
+    screen.check_files()
+    await wait_for(pilot, lambda: not reloading(screen), "the reload")
 
 
 async def test_an_edited_brief_reloads_at_the_same_row(editable, config):
@@ -226,8 +232,6 @@ async def test_a_removed_item_is_told_and_an_edited_article_is_read_again(editab
 
 
 async def test_no_reload_under_an_open_note_editor_and_the_note_is_kept(editable, config):
-    from briefing_tui.tui.screens.note_editor import NoteEditor
-
     app = BriefingApp(brief=load_brief(editable), config=config, cache=BriefCache())
     async with app.run_test(size=SIZE) as pilot:
         screen = brief_screen(app)
@@ -238,14 +242,18 @@ async def test_no_reload_under_an_open_note_editor_and_the_note_is_kept(editable
         editable.write_text(text.replace(OLD_STANCE, NEW_STANCE), "utf-8")
         before = screen.brief
         screen.check_files()  # the timer's tick, with the editor open
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: not reloading(screen), "no reload to be running")
         assert screen.brief is before
         await pilot.press(*"my note", "f2")
+        # after the dialog the edit is taken (at the timer's next look)
+        await wait_for(
+            pilot,
+            lambda: screen.brief.item("trump-not-signed-off").stance == NEW_STANCE,
+            "the reload once the editor closed",
+        )
+        assert screen.notes.get("trump-not-signed-off").note == "my note"
         await pilot.pause()
-        assert screen.notes.get("trump-not-signed-off").note == "my note"
-        await reload_now(pilot, screen)  # after the dialog: the edit is taken
-        assert screen.brief.item("trump-not-signed-off").stance == NEW_STANCE
-        assert screen.notes.get("trump-not-signed-off").note == "my note"
+        assert NEW_SHOWN in screen_text(app)
 
 
 async def test_a_reload_keeps_the_filter_being_typed(editable, config):

@@ -8,6 +8,8 @@ compositor, the app's notifications); Textual is pinned, so they cannot move und
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -129,3 +131,19 @@ async def move_to_link(pilot: Pilot, links: LinkList, key: str) -> None:
 def notifications(app: App) -> list[str]:
     """The messages of the notifications (toasts) currently shown."""
     return [notification.message for notification in app._notifications]
+
+
+async def wait_for(
+    pilot: Pilot, condition: Callable[[], object], what: str, *, timeout: float = 10.0
+) -> None:
+    """Let the app run until ``condition()`` holds; fail naming ``what`` after ``timeout`` s.
+
+    For end states the pilot's own waits do not cover: a thread worker's result, a timer, rows
+    arriving in batches. The timeout is only there to fail instead of hanging: it is never the
+    synchronisation, so a slow machine makes the wait longer, not the test red.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        await pilot.pause(0.01)
