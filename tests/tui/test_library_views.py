@@ -8,6 +8,7 @@ stance reworded), so every actor and issue appears in two briefs.
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from briefing_tui.core.cache import BriefCache
 from briefing_tui.core.discover import find_briefs
 from briefing_tui.core.loader import load_brief
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens import brief as brief_module
 from briefing_tui.tui.screens.across import AcrossScreen
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.library import LibraryScreen
@@ -245,7 +247,48 @@ async def test_no_reload_under_an_open_note_editor_and_the_note_is_kept(editable
         await wait_for(pilot, lambda: not reloading(screen), "no reload to be running")
         assert screen.brief is before
         await pilot.press(*"my note", "f2")
-        # after the dialog the edit is taken (at the timer's next look)
+        # after the dialog the edit is taken (by the screen coming back, or by its timer)
+        await wait_for(
+            pilot,
+            lambda: screen.brief.item("trump-not-signed-off").stance == NEW_STANCE,
+            "the reload once the editor closed",
+        )
+        assert screen.notes.get("trump-not-signed-off").note == "my note"
+        await pilot.pause()
+        assert NEW_SHOWN in screen_text(app)
+
+
+async def test_a_reload_read_before_the_note_editor_opened_waits_until_it_closes(
+    editable, config, monkeypatch
+):
+    """The files are being read when the reader opens the editor: the item must not change
+    under the note being written (until the fix the reload landed under the open editor)."""
+    reading, release = threading.Event(), threading.Event()
+    read_through = brief_module.read_through
+
+    def slow_read(*args, **kwargs):
+        reading.set()
+        release.wait(timeout=30)
+        return read_through(*args, **kwargs)
+
+    monkeypatch.setattr(brief_module, "read_through", slow_read)
+    app = BriefingApp(brief=load_brief(editable), config=config, cache=BriefCache())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = brief_screen(app)
+        screen.follow("item:trump-not-signed-off")
+        text = editable.read_text(encoding="utf-8")
+        editable.write_text(text.replace(OLD_STANCE, NEW_STANCE), "utf-8")
+        before = screen.brief
+        screen.check_files()  # the timer's tick: the files are being read...
+        await wait_for(pilot, reading.is_set, "the read to start")
+        await pilot.press("n")  # ...when the reader starts a note
+        assert isinstance(app.screen, NoteEditor)
+        release.set()
+        await wait_for(pilot, lambda: not reloading(screen), "the read to end")
+        assert isinstance(app.screen, NoteEditor)
+        assert screen.brief is before
+        assert not any("Reloaded" in n for n in notifications(app))
+        await pilot.press(*"my note", "f2")
         await wait_for(
             pilot,
             lambda: screen.brief.item("trump-not-signed-off").stance == NEW_STANCE,
