@@ -9,6 +9,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,11 +20,12 @@ from textual.pilot import Pilot
 from briefing_tui.core.cache import BriefCache
 from briefing_tui.core.discover import find_briefs
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens import library as library_module
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.library import LibraryScreen
 from briefing_tui.tui.widgets.row_table import RowTable
 
-from .tuikit import SIZE, screen_text
+from .tuikit import SIZE, screen_text, wait_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from synthetic import write_brief
@@ -56,40 +60,84 @@ def library_app(folder: Path, cache_dir: Path, config) -> BriefingApp:
     )
 
 
+#: Seconds a whole library may take to load before a test gives up (a few on an idle machine;
+#: it only turns a hang into a failure).
+LOAD_TIMEOUT = 120.0
+
+
 async def wait_until_listed(pilot: Pilot, screen: LibraryScreen, *, indexed: bool = False) -> None:
-    for _ in range(3000):
-        if not screen.listing and not (indexed and screen.indexing):
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the library did not finish loading")
+    await wait_for(
+        pilot,
+        lambda: not screen.listing and not (indexed and screen.indexing),
+        "the library to be " + ("indexed" if indexed else "listed"),
+        timeout=LOAD_TIMEOUT,
+    )
+
+
+class Gate:
+    """Holds the loading thread before a chosen call of a function until released, and counts
+    the calls: a test decides when the load ends, instead of betting on how long it takes."""
+
+    def __init__(self, function: Callable[..., object], hold_before_call: int) -> None:
+        self.function = function
+        self.hold_before_call = hold_before_call
+        self.calls = 0
+        self.reached = threading.Event()
+        self.released = threading.Event()
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        if self.calls == self.hold_before_call:
+            self.reached.set()
+            self.released.wait(timeout=LOAD_TIMEOUT)
+        self.calls += 1
+        return self.function(*args, **kwargs)
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str, int], Gate]]:
+    """Put a gate on a function the library screen's loading thread calls (``list_entry``,
+    ``load_entry``); every gate is opened when the test ends, so no thread is left waiting."""
+    gates: list[Gate] = []
+
+    def put(name: str, hold_before_call: int) -> Gate:
+        held = Gate(getattr(library_module, name), hold_before_call)
+        monkeypatch.setattr(library_module, name, held)
+        gates.append(held)
+        return held
+
+    yield put
+    for held in gates:
+        held.released.set()
 
 
 def row_keys(screen: LibraryScreen) -> list[str]:
     return screen.query_one("#library", RowTable).row_keys
 
 
-async def test_keys_are_handled_while_a_cold_library_loads(big_library, tmp_path, config):
+async def test_keys_are_handled_while_a_cold_library_loads(big_library, tmp_path, config, gate):
+    # The last row is held back until the key is handled, so the load cannot end first however
+    # fast the machine (it did when loading took less than the pilot's first pause).
+    rows = gate("list_entry", BRIEFS - 1)
     app = library_app(big_library, tmp_path / "cold", config)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        assert screen.listing, "300 uncached briefs cannot be loaded before the first frame"
-        assert "loading" in screen_text(app)
+        await wait_for(pilot, lambda: "loading" in screen_text(app), "the first frame")
+        assert screen.listing
         # The pilot's press returns only when the app is idle, which it is not while rows
         # arrive: send the key, then watch for its effect.
         press = asyncio.create_task(pilot.press("o"))  # sort by title
-        for _ in range(500):
-            if screen.sort == "title":
-                break
+        deadline = time.monotonic() + LOAD_TIMEOUT
+        while screen.sort != "title":
+            assert not rows.reached.is_set(), "the key waited until every other row was read"
+            assert time.monotonic() < deadline, "the key was never handled"
             await asyncio.sleep(0.002)
-        assert screen.sort == "title", "the key was not handled within a second"
-        assert screen.listing, "the key was handled only after loading finished"
+        rows.released.set()
         await press
         await wait_until_listed(pilot, screen)
-        rows = row_keys(screen)
-        assert len(rows) == BRIEFS
-        titles = [screen.entries[key].summary.title.lower() for key in rows]
+        shown = row_keys(screen)
+        assert len(shown) == BRIEFS
+        titles = [screen.entries[key].summary.title.lower() for key in shown]
         assert titles == sorted(titles)
         assert "loading" not in screen_text(app)
 
@@ -159,8 +207,8 @@ async def test_a_search_opened_while_briefs_load_covers_them_all_once_loaded(
         search = app.screen
         assert isinstance(search, SearchScreen)
         await wait_until_listed(pilot, library, indexed=True)
-        for _ in range(500):
-            if search.index is not None and search.index.brief_count == BRIEFS:
-                break
-            await pilot.pause(0.01)
-        assert search.index is not None and search.index.brief_count == BRIEFS
+        await wait_for(
+            pilot,
+            lambda: search.index is not None and search.index.brief_count == BRIEFS,
+            f"the search to cover all {BRIEFS} briefs",
+        )
