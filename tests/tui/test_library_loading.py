@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import ProgressBar
 
 from briefing_tui.core.cache import BriefCache
 from briefing_tui.core.discover import find_briefs
@@ -212,3 +213,37 @@ async def test_a_search_opened_while_briefs_load_covers_them_all_once_loaded(
             lambda: search.index is not None and search.index.brief_count == BRIEFS,
             f"the search to cover all {BRIEFS} briefs",
         )
+
+
+async def test_the_app_closing_while_briefs_load_drops_the_last_batches(
+    big_library, warm_cache, config, gate, monkeypatch
+):
+    """The thread's batches that arrive while the screen is taken down are dropped quietly:
+    until the fix the last one raised NoMatches (no table left), failing about one run in ten
+    of whichever test ended while briefs were still loading."""
+    briefs = gate("load_entry", 0)  # rows from the cache, then the briefs are held back
+    app = library_app(big_library, warm_cache, config)
+
+    async def when_taken_down(bar: ProgressBar) -> None:
+        """The app is closing and the table is gone: now let the thread deliver its briefs."""
+        screen = bar.screen
+        await wait_for_teardown(lambda: not screen.query(RowTable), "the table to be removed")
+        briefs.released.set()
+        loading = [worker for worker in app.workers if worker.group == "library-load"]
+        await app.workers.wait_for_complete(loading)
+
+    monkeypatch.setattr(ProgressBar, "on_unmount", when_taken_down, raising=False)
+    async with app.run_test(size=SIZE) as pilot:
+        library = app.screen
+        await wait_until_listed(pilot, library)
+        await wait_for(pilot, briefs.reached.is_set, "the thread to load the briefs")
+        assert library.indexing
+    assert briefs.calls == BRIEFS  # the thread did deliver every brief to the closing screen
+
+
+async def wait_for_teardown(condition: Callable[[], object], what: str) -> None:
+    """Wait for ``condition`` while the app closes (no pilot any more)."""
+    deadline = time.monotonic() + LOAD_TIMEOUT
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await asyncio.sleep(0.01)
