@@ -48,9 +48,30 @@ class Terminal:
         result = self.tmux("capture-pane", "-p", "-t", self.session)
         return result.stdout
 
+    def styled_screen(self) -> str:
+        """The screen with its colours (as escape sequences): some effects show only as colour,
+        such as which pane has the focus."""
+        return self.tmux("capture-pane", "-e", "-p", "-t", self.session).stdout
+
     def send(self, key: str, *, literal: bool = False) -> None:
         args = ["send-keys", "-t", self.session, *(["-l"] if literal else []), key]
         assert self.tmux(*args).returncode == 0, f"tmux could not send {key!r}"
+
+    def send_and_wait_for_restyle(self, key: str, timeout: float = WAIT) -> None:
+        """Send a key whose effect shows only as colour (the focus moving to another pane), and
+        wait until the screen shows it.
+
+        Textual routes a key to the widget focused when the key is read, and moves the focus a
+        moment after the key that asks for it: a key typed before the move lands in the old
+        pane (two Enters sent in one go never follow a link). Call this only once the screen
+        shows the previous step, so nothing else is still changing it."""
+        before = self.styled_screen()
+        self.send(key)
+        deadline = time.monotonic() + timeout
+        while self.styled_screen() == before:
+            if time.monotonic() > deadline:
+                pytest.fail(f"after {timeout} s the screen has not changed after {key!r}")
+            time.sleep(0.05)
 
     def wait_for(self, *texts: str, timeout: float = WAIT, gone: tuple[str, ...] = ()) -> str:
         """Poll the screen until every text shows and none of ``gone`` does."""
@@ -118,7 +139,7 @@ def test_read_follow_back_source_and_quit(terminal):
     term.send("j")  # the United Kingdom's position: the detail shows its stance
     term.wait_for("position  United Kingdom on", "Stance", "Agreed this week, with France")
 
-    term.send("Enter")  # to the links; the first is the Actor
+    term.send_and_wait_for_restyle("Enter")  # to the links; the first is the Actor
     term.send("Enter")  # follow it
     term.wait_for("─ Actors ─", "actor  United Kingdom", "Positions of this actor")
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.widgets import DataTable, Static
 
+from briefing_tui.config import CONFIG_ENV
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.source import SourceScreen
 
-from .tuikit import SIZE, screen_text
+from .tuikit import SIZE, screen_lines, screen_text
 
 
 def help_rows(app: BriefingApp) -> list[tuple[str, str, str]]:
@@ -21,13 +25,17 @@ def help_where(app: BriefingApp) -> str:
     return app.screen.query_one("#dialog > Static", Static).visual.plain
 
 
+def help_hint(app: BriefingApp) -> str:
+    return app.screen.query_one("#dialog > .hint", Static).visual.plain
+
+
 def keys_for(rows: list[tuple[str, str, str]], description: str) -> list[str]:
     """Every key shown for ``description``."""
     return [key for row in rows if row[1] == description for key in row[0].split(", ")]
 
 
 async def test_question_mark_lists_the_keys_of_the_focused_pane_and_screen(
-    flagship_app: BriefingApp,
+    flagship_app: BriefingApp, config_file: Path
 ):
     async with flagship_app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "question_mark")
@@ -56,10 +64,11 @@ async def test_question_mark_lists_the_keys_of_the_focused_pane_and_screen(
         first_without = next(i for i, binding_id in enumerate(ids) if not binding_id)
         assert all(ids[:first_without]) and not any(ids[first_without:])
         # Where to remap them, and how to close: on screen even at 40 lines (until 83118a3
-        # the table pushed this hint out of the dialog).
+        # the table pushed this hint out of the dialog), with the config file named.
         text = screen_text(flagship_app)
         assert "nav.back" in text
         assert "under [keymap]" in text and "Esc closes." in text
+        assert str(config_file) in help_hint(flagship_app)
 
         await pilot.press("escape")
         await pilot.pause()
@@ -89,3 +98,24 @@ async def test_question_mark_lists_the_keys_of_the_focused_pane_and_screen(
         await pilot.pause()
         assert isinstance(flagship_app.screen, BriefScreen)
         assert flagship_app.is_running
+
+
+async def test_the_remap_hint_reads_whole_whatever_the_length_of_the_config_path(
+    flagship_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+):
+    """The config path is on a line of its own, so its length never splits the sentence (until
+    the fix a path of some lengths broke "under [keymap]" over two lines, and the help test
+    failed when pytest's temporary folder had such a length)."""
+    async with flagship_app.run_test(size=SIZE) as pilot:
+        # At 120 columns the old hint split its sentence for paths of 29-36, 60-69 and 87-96
+        # characters (a macOS config path is about 67); 150 is wider than the dialog.
+        for length in (32, 64, 91, 150):
+            path = "/" + "p" * (length - len("//config.toml")) + "/config.toml"
+            monkeypatch.setenv(CONFIG_ENV, path)
+            await pilot.press("question_mark")
+            assert isinstance(flagship_app.screen, HelpScreen)
+            sentence = [line for line in screen_lines(flagship_app) if "under [keymap]" in line]
+            assert len(sentence) == 1, (length, screen_text(flagship_app))
+            assert "Esc closes." in sentence[0]
+            assert path in help_hint(flagship_app)
+            await pilot.press("escape")

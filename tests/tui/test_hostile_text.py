@@ -32,7 +32,7 @@ from .tuikit import (
     notifications,
     screen_lines,
     screen_text,
-    wait_until,
+    wait_for,
 )
 
 MARKUP = "[@click=app.quit]click[/] [link=https://evil.example]x[/link] [b]bold[/b]"
@@ -428,13 +428,14 @@ async def test_the_note_editor_shows_a_stored_note_safely_and_saves_it_unchanged
         assert f"A colleague's note {SHOWN} end" in screen_text(app)
         assert_terminal_safe(app, "note editor")
         await pilot.press("f2")  # unchanged: the stored note stays exactly as it was
-        await wait_until(lambda: not isinstance(app.screen, NoteEditor), "editor closed")
+        await wait_for(pilot, lambda: not isinstance(app.screen, NoteEditor), "editor closed")
         assert stored(noted_brief, notes_folder, "villain-stance").note == note
         assert_terminal_safe(app, "after saving")
 
         await pilot.press("n", "end", *" more", "f2")  # changed: saved with the stand-ins
         expected = f"A colleague's note {SHOWN} end more"
-        await wait_until(
+        await wait_for(
+            pilot,
             lambda: stored(noted_brief, notes_folder, "villain-stance").note == expected,
             "the changed note saved",
         )
@@ -454,7 +455,7 @@ async def test_the_tags_prompt_shows_a_stored_tag_safely_and_keeps_it_unchanged(
         assert "tag␛]0;PWNED␇ tag␛]52;c;cHduZWQ=␇" in screen_text(app)
         assert_terminal_safe(app, "tags prompt")
         await pilot.press("enter")
-        await wait_until(lambda: not isinstance(app.screen, Prompt), "prompt closed")
+        await wait_for(pilot, lambda: not isinstance(app.screen, Prompt), "prompt closed")
         assert stored(noted_brief, notes_folder, "villain-stance").tags == tags
 
 
@@ -528,4 +529,4 @@ async def test_the_export_prompt_shows_a_hostile_folder_name_safely_and_exports_
         assert f"out{SHOWN}" in screen_text(app)
         assert_terminal_safe(app, "export prompt")
         await pilot.press("enter")  # the default, as it was: the real folder
-        await wait_until(lambda: (folder / "hostile.md").exists(), "the export written")
+        await wait_for(pilot, lambda: (folder / "hostile.md").exists(), "the export written")

@@ -8,6 +8,7 @@ stance reworded), so every actor and issue appears in two briefs.
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,24 @@ from briefing_tui.core.cache import BriefCache
 from briefing_tui.core.discover import find_briefs
 from briefing_tui.core.loader import load_brief
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens import brief as brief_module
 from briefing_tui.tui.screens.across import AcrossScreen
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.library import LibraryScreen
+from briefing_tui.tui.screens.note_editor import NoteEditor
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.screens.search import SearchScreen
 from briefing_tui.tui.widgets.items import ItemList
 
-from .tuikit import FLAGSHIP, SIZE, brief_screen, highlighted_id, notifications, screen_text
+from .tuikit import (
+    FLAGSHIP,
+    SIZE,
+    brief_screen,
+    highlighted_id,
+    notifications,
+    screen_text,
+    wait_for,
+)
 
 OLD_STANCE = "Has not formally signed off on sending US troops."
 NEW_STANCE = "Has now signed off on a token force."
@@ -47,14 +58,6 @@ def two_briefs(tmp_path: Path) -> Path:
     assert later.count(NEW_STANCE) == 1
     (folder / "later.yaml").write_text(later, encoding="utf-8")
     return folder
-
-
-async def wait_for(pilot: Pilot, condition, what: str) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def open_library(pilot: Pilot, app: BriefingApp) -> LibraryScreen:
@@ -140,16 +143,21 @@ def editable(two_briefs: Path) -> Path:
     return two_briefs / FLAGSHIP.name
 
 
-async def reload_now(pilot: Pilot, screen: BriefScreen) -> None:
-    """Look at the files now (the screen does so every second) and wait for the reload."""
-    before = screen.brief
-    problems = screen.disk_problems
-    screen.check_files()
-    await wait_for(
-        pilot,
-        lambda: screen.brief is not before or screen.disk_problems != problems,
-        "the reload",
+def reloading(screen: BriefScreen) -> bool:
+    """Whether the screen is reading its files again (its reload worker has not finished)."""
+    return any(
+        worker.node is screen and worker.group == "brief-reload" and not worker.is_finished
+        for worker in screen.app.workers
     )
+
+
+async def reload_now(pilot: Pilot, screen: BriefScreen) -> None:
+    """Look at the files now and wait until what is on disk has been taken in.
+
+    The screen's own timer looks every second, so under load it may have seen the change
+    first: then there is nothing left to start, only a reload to wait for (or none at all)."""
+    screen.check_files()
+    await wait_for(pilot, lambda: not reloading(screen), "the reload")
 
 
 async def test_an_edited_brief_reloads_at_the_same_row(editable, config):
@@ -226,8 +234,6 @@ async def test_a_removed_item_is_told_and_an_edited_article_is_read_again(editab
 
 
 async def test_no_reload_under_an_open_note_editor_and_the_note_is_kept(editable, config):
-    from briefing_tui.tui.screens.note_editor import NoteEditor
-
     app = BriefingApp(brief=load_brief(editable), config=config, cache=BriefCache())
     async with app.run_test(size=SIZE) as pilot:
         screen = brief_screen(app)
@@ -238,14 +244,59 @@ async def test_no_reload_under_an_open_note_editor_and_the_note_is_kept(editable
         editable.write_text(text.replace(OLD_STANCE, NEW_STANCE), "utf-8")
         before = screen.brief
         screen.check_files()  # the timer's tick, with the editor open
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: not reloading(screen), "no reload to be running")
         assert screen.brief is before
         await pilot.press(*"my note", "f2")
+        # after the dialog the edit is taken (by the screen coming back, or by its timer)
+        await wait_for(
+            pilot,
+            lambda: screen.brief.item("trump-not-signed-off").stance == NEW_STANCE,
+            "the reload once the editor closed",
+        )
+        assert screen.notes.get("trump-not-signed-off").note == "my note"
         await pilot.pause()
+        assert NEW_SHOWN in screen_text(app)
+
+
+async def test_a_reload_read_before_the_note_editor_opened_waits_until_it_closes(
+    editable, config, monkeypatch
+):
+    """The files are being read when the reader opens the editor: the item must not change
+    under the note being written (until the fix the reload landed under the open editor)."""
+    reading, release = threading.Event(), threading.Event()
+    read_through = brief_module.read_through
+
+    def slow_read(*args, **kwargs):
+        reading.set()
+        release.wait(timeout=30)
+        return read_through(*args, **kwargs)
+
+    monkeypatch.setattr(brief_module, "read_through", slow_read)
+    app = BriefingApp(brief=load_brief(editable), config=config, cache=BriefCache())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = brief_screen(app)
+        screen.follow("item:trump-not-signed-off")
+        text = editable.read_text(encoding="utf-8")
+        editable.write_text(text.replace(OLD_STANCE, NEW_STANCE), "utf-8")
+        before = screen.brief
+        screen.check_files()  # the timer's tick: the files are being read...
+        await wait_for(pilot, reading.is_set, "the read to start")
+        await pilot.press("n")  # ...when the reader starts a note
+        assert isinstance(app.screen, NoteEditor)
+        release.set()
+        await wait_for(pilot, lambda: not reloading(screen), "the read to end")
+        assert isinstance(app.screen, NoteEditor)
+        assert screen.brief is before
+        assert not any("Reloaded" in n for n in notifications(app))
+        await pilot.press(*"my note", "f2")
+        await wait_for(
+            pilot,
+            lambda: screen.brief.item("trump-not-signed-off").stance == NEW_STANCE,
+            "the reload once the editor closed",
+        )
         assert screen.notes.get("trump-not-signed-off").note == "my note"
-        await reload_now(pilot, screen)  # after the dialog: the edit is taken
-        assert screen.brief.item("trump-not-signed-off").stance == NEW_STANCE
-        assert screen.notes.get("trump-not-signed-off").note == "my note"
+        await pilot.pause()
+        assert NEW_SHOWN in screen_text(app)
 
 
 async def test_a_reload_keeps_the_filter_being_typed(editable, config):

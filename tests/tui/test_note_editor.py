@@ -17,7 +17,7 @@ from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.discard import DiscardNote
 from briefing_tui.tui.screens.note_editor import NoteEditor
 
-from .tuikit import SIZE, notifications, screen_text, wait_until
+from .tuikit import SIZE, notifications, screen_text, wait_for
 
 LONG_NOTE = "A long note, written with care over many minutes."
 
@@ -54,8 +54,10 @@ async def test_escape_on_a_changed_note_asks_and_keeping_it_is_the_default(
         await pilot.press("escape", "n")  # n keeps editing too
         assert editor_text(flagship_app) == LONG_NOTE
         await pilot.press(*" Done.", "f2")
-        await wait_until(
-            lambda: note_on_disk(flagship, notes_folder, item) == LONG_NOTE + " Done.", "saved"
+        await wait_for(
+            pilot,
+            lambda: note_on_disk(flagship, notes_folder, item) == LONG_NOTE + " Done.",
+            "saved",
         )
 
 
@@ -93,8 +95,10 @@ async def test_a_draft_saved_is_the_note_and_is_forgotten(
         await pilot.press("4", "n", *"draft", "escape", "y", "j", "n")
         assert editor_text(flagship_app) == ""  # another item: no draft there
         await pilot.press("escape", "k", "n", "f2")
-        await wait_until(lambda: note_on_disk(flagship, notes_folder, item) == "draft", "saved")
-        await wait_until(lambda: isinstance(flagship_app.screen, BriefScreen), "closed")
+        await wait_for(
+            pilot, lambda: note_on_disk(flagship, notes_folder, item) == "draft", "saved"
+        )
+        await wait_for(pilot, lambda: isinstance(flagship_app.screen, BriefScreen), "closed")
         await pilot.press("n")
         assert editor_text(flagship_app) == "draft"
         assert "draft is back" not in screen_text(flagship_app)
@@ -134,7 +138,9 @@ async def test_ctrl_e_edits_the_note_in_the_configured_editor_and_takes_the_resu
     app = BriefingApp(brief=flagship, config=config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n", *"Typed here,", "ctrl+e")
-        await wait_until(lambda: editor_text(app) == "Typed here, edited outside", "taken back")
+        await wait_for(
+            pilot, lambda: editor_text(app) == "Typed here, edited outside", "taken back"
+        )
         assert suspended == ["suspended", "resumed"]
         seen = seen_by_editor(tmp_path / "bin")
         assert seen["text"] == "Typed here," and seen["mode"] == 0o600
@@ -143,7 +149,8 @@ async def test_ctrl_e_edits_the_note_in_the_configured_editor_and_takes_the_resu
         assert note_on_disk(flagship, notes_folder, item) is None  # not saved yet: reviewed
         assert any("F2 saves the note" in n for n in notifications(app))
         await pilot.press("f2")
-        await wait_until(
+        await wait_for(
+            pilot,
             lambda: note_on_disk(flagship, notes_folder, item) == "Typed here, edited outside",
             "saved",
         )
@@ -156,7 +163,7 @@ async def test_visual_is_the_editor_when_the_config_names_none(
     monkeypatch.setenv("EDITOR", "no-such-editor-here")
     async with flagship_app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n", "ctrl+e")
-        await wait_until(lambda: editor_text(flagship_app) == " edited outside", "taken back")
+        await wait_for(pilot, lambda: editor_text(flagship_app) == " edited outside", "taken back")
 
 
 async def test_a_failing_or_missing_editor_keeps_the_text_and_says_why(
@@ -167,7 +174,7 @@ async def test_a_failing_or_missing_editor_keeps_the_text_and_says_why(
     app = BriefingApp(brief=flagship, config=config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n", *"Kept", "ctrl+e")
-        await wait_until(lambda: any("exit status 3" in n for n in notifications(app)), "told")
+        await wait_for(pilot, lambda: any("exit status 3" in n for n in notifications(app)), "told")
         assert any("The note is as it was." in n for n in notifications(app))
         assert editor_text(app) == "Kept"
         assert suspended == ["suspended", "resumed"]  # the screen is back
@@ -176,7 +183,7 @@ async def test_a_failing_or_missing_editor_keeps_the_text_and_says_why(
     app = BriefingApp(brief=flagship, config=config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n", *"Kept", "ctrl+e")
-        await wait_until(lambda: any("was not found" in n for n in notifications(app)), "told")
+        await wait_for(pilot, lambda: any("was not found" in n for n in notifications(app)), "told")
         assert editor_text(app) == "Kept"
 
 
@@ -185,8 +192,8 @@ async def test_with_no_editor_set_ctrl_e_says_how_to_set_one(
 ):
     async with flagship_app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n", *"Kept", "ctrl+e")
-        await wait_until(
-            lambda: any("No editor is set" in n for n in notifications(flagship_app)), "told"
+        await wait_for(
+            pilot, lambda: any("No editor is set" in n for n in notifications(flagship_app)), "told"
         )
         assert editor_text(flagship_app) == "Kept"
         assert suspended == []
@@ -200,8 +207,8 @@ async def test_where_the_terminal_cannot_be_handed_over_ctrl_e_says_so(
     app = BriefingApp(brief=flagship, config=config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n", *"Kept", "ctrl+e")
-        await wait_until(
-            lambda: any("cannot be opened here" in n for n in notifications(app)), "told"
+        await wait_for(
+            pilot, lambda: any("cannot be opened here" in n for n in notifications(app)), "told"
         )
         assert editor_text(app) == "Kept"
         assert not (tmp_path / "bin" / "seen.json").exists()  # never run
@@ -217,7 +224,7 @@ async def test_the_editor_key_can_be_remapped(
     app = BriefingApp(brief=flagship, config=config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n", "f4")
-        await wait_until(lambda: editor_text(app) == " edited outside", "taken back")
+        await wait_for(pilot, lambda: editor_text(app) == " edited outside", "taken back")
         assert not any("no key binding has the id" in n for n in notifications(app))
 
 
@@ -232,10 +239,10 @@ async def test_quitting_with_a_changed_note_open_asks_first(flagship_app: Briefi
         await pilot.press("n")  # no: back to the note
         assert editor_text(flagship_app) == LONG_NOTE
         await pilot.press("ctrl+q", "y")
-        await wait_until(lambda: not flagship_app.is_running, "quit")
+        await wait_for(pilot, lambda: not flagship_app.is_running, "quit")
 
 
 async def test_quitting_with_an_unchanged_note_open_just_quits(flagship_app: BriefingApp):
     async with flagship_app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n", "ctrl+q")
-        await wait_until(lambda: not flagship_app.is_running, "quit")
+        await wait_for(pilot, lambda: not flagship_app.is_running, "quit")

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 from fskit import unwritable
-from textual.pilot import Pilot
 
 from briefing_tui.config import Config
 from briefing_tui.core.model import Brief
@@ -18,20 +17,11 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.confirm import ConfirmScreen
 from briefing_tui.tui.screens.recover_notes import RecoverNotesScreen
 
-from .tuikit import SIZE, brief_screen, marks, notifications, saved, screen_text
+from .tuikit import SIZE, brief_screen, marks, notifications, saved, screen_text, wait_for
 
 
 def disk(path: Path) -> dict:
     return parse_notes(path.read_text(encoding="utf-8"), str(path))[1]
-
-
-async def wait_until(pilot: Pilot, condition, what: str, timeout: float = 10.0) -> None:
-    """Let the app run until ``condition()`` holds (the writer thread reports in its time)."""
-    for _ in range(int(timeout / 0.02)):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for: {what}")
 
 
 async def test_undo_in_one_instance_keeps_the_note_and_tags_another_instance_added(
@@ -71,7 +61,7 @@ async def test_a_notes_file_broken_by_another_program_keeps_the_ten_marked_rows_
         broken = path.read_bytes()
 
         await pilot.press("k", "d")  # the tenth row: agree -> disagree
-        await wait_until(
+        await wait_for(
             pilot, lambda: isinstance(flagship_app.screen, RecoverNotesScreen), "the question"
         )
         asked = screen_text(flagship_app)
@@ -85,7 +75,7 @@ async def test_a_notes_file_broken_by_another_program_keeps_the_ten_marked_rows_
         restored = disk(path)
         assert len(restored) == 10
         assert sorted(a.mark for a in restored.values()).count("disagree") == 1
-        await wait_until(
+        await wait_for(
             pilot,
             lambda: any(".corrupt-" in n for n in notifications(flagship_app)),
             "the message naming the set-aside file",
@@ -102,7 +92,7 @@ async def test_a_change_the_disk_refuses_shows_as_not_saved_and_is_saved_when_it
         store = brief_screen(flagship_app).notes
         with unwritable(notes_folder):
             await pilot.press("d")
-            await wait_until(
+            await wait_for(
                 pilot,
                 lambda: any("NOT saved" in n for n in notifications(flagship_app)),
                 "the NOT saved message",
@@ -112,12 +102,12 @@ async def test_a_change_the_disk_refuses_shows_as_not_saved_and_is_saved_when_it
         store.retry()
         saved(flagship_app)
         assert disk(notes_path(notes_folder, flagship.id))[position.id].mark == "disagree"
-        await wait_until(
+        await wait_for(
             pilot,
             lambda: any("waiting are in the notes file" in n for n in notifications(flagship_app)),
             "the saved-at-last message",
         )
-        await wait_until(
+        await wait_for(
             pilot, lambda: "NOT saved" not in screen_text(flagship_app), "the title cleared"
         )
 
@@ -130,7 +120,7 @@ async def test_quitting_with_unsaved_changes_asks_and_keeps_a_copy(
         saved(flagship_app)
         with unwritable(notes_folder):
             await pilot.press("j", "u", "q")
-            await wait_until(
+            await wait_for(
                 pilot, lambda: isinstance(flagship_app.screen, ConfirmScreen), "the question"
             )
             assert "NOT saved" in screen_text(flagship_app)
@@ -189,7 +179,7 @@ async def test_the_export_key_refuses_to_write_over_the_notes_file(
         assert isinstance(flagship_app.screen, Prompt)
         flagship_app.screen.query_one("#prompt-input").value = str(path)
         await pilot.press("enter")
-        await wait_until(
+        await wait_for(
             pilot,
             lambda: any("NOT exported" in n for n in notifications(flagship_app)),
             "the refusal",

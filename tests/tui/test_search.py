@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from searchkit import FLAGSHIP, HOSTILE, MARKUP, RAW_CONTROLS, UNDATED, write_library
+from textual.widgets import Input
 
 from briefing_tui.config import Config
 from briefing_tui.core.library import LibraryEntry, load_library
@@ -22,7 +23,7 @@ from briefing_tui.core.notestore import NotesStore, set_note, set_tags, toggle_f
 from briefing_tui.tui.app import BriefingApp, binding_ids
 from briefing_tui.tui.screens.search import SearchResults, SearchScreen
 
-from .tuikit import SIZE, screen_lines, screen_text
+from .tuikit import SIZE, screen_lines, screen_text, wait_for
 
 Result = tuple[Path, str | None] | None
 
@@ -43,12 +44,11 @@ class Harness:
         self.answers: list[Result] = []
 
     async def open(self, pilot, query: str = "") -> SearchScreen:
-        """Push the search screen and wait for its index."""
+        """Push the search screen and wait until its index is read and ``query`` searched."""
         await pilot.pause()
         screen = SearchScreen(self.entries, self.app.notes_dir, query=query)
         self.app.push_screen(screen, self.answers.append)
-        await pilot.pause()
-        await self.app.workers.wait_for_complete()
+        await wait_until_searched(pilot, screen, query)
         await pilot.pause()
         return screen
 
@@ -65,10 +65,23 @@ class Harness:
         return str(self.screen.query_one("#search-status").render())
 
 
+async def wait_until_searched(pilot, screen: SearchScreen, query: str) -> None:
+    """Wait until the hits listed are those of ``query`` (the pause after typing is over and
+    the search has run), however slow the machine."""
+    await wait_for(pilot, lambda: screen.searched == query, f"the hits of {query!r}")
+    await pilot.pause()
+
+
 async def type_query(pilot, text: str) -> None:
-    """Type ``text`` into the query and wait out the pause before it is searched."""
+    """Type ``text`` at the end of the query and wait until what is then in the field has been
+    searched."""
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen), screen
+    field = screen.query_one("#search-query", Input)
+    expected = field.value + text
     await pilot.press(*["space" if char == " " else char for char in text])
-    await pilot.pause(SearchScreen.DELAY + 0.2)
+    assert field.value == expected
+    await wait_until_searched(pilot, screen, expected)
 
 
 @pytest.fixture
@@ -103,7 +116,7 @@ async def test_the_query_is_searched_once_typing_pauses(harness):
         await pilot.press("a", "b", "b", "a", "s")
         assert harness.rows() == []  # not yet: the pause has not passed
         assert screen._timer is not None
-        await pilot.pause(SearchScreen.DELAY + 0.2)
+        await wait_until_searched(pilot, screen, "abbas")
         assert harness.rows() and all("undated" in row for row in harness.rows())
 
 
@@ -176,8 +189,8 @@ async def test_the_problems_of_a_query_are_shown_and_it_lists_nothing(harness):
         assert "before: needs YYYY-MM-DD, not 'soon'" in status
         assert "is:happy is not a state" in status
         await pilot.press(*["backspace"] * len(" before:soon is:happy"))
-        await pilot.pause(SearchScreen.DELAY + 0.2)
         assert harness.screen.query_one("#search-query").value == "guarantees"
+        await wait_until_searched(pilot, harness.screen, "guarantees")
         assert len(harness.rows()) == 10
 
 
@@ -230,7 +243,7 @@ async def test_a_query_with_markup_or_controls_is_shown_literally_in_its_problem
     async with harness.app.run_test(size=SIZE) as pilot:
         screen = await harness.open(pilot)
         screen.query_one("#search-query").value = "before:[b]x[/b]\x1b"
-        await pilot.pause(SearchScreen.DELAY + 0.2)
+        await wait_until_searched(pilot, screen, "before:[b]x[/b]\x1b")
         assert "before: needs YYYY-MM-DD, not '[b]x[/b]␛'" in harness.status()
 
 
@@ -249,12 +262,11 @@ async def test_the_screen_answers_while_its_index_is_built(harness, library, mon
         harness.app.push_screen(screen, harness.answers.append)
         await pilot.pause()
         assert "Reading 3 briefs and your notes…" in harness.status()
-        await type_query(pilot, "guarantees")  # keys are handled while the index is built
+        await pilot.press(*"guarantees")  # keys are handled while the index is built
         assert screen.query_one("#search-query").value == "guarantees"
-        assert harness.rows() == []
+        assert screen.searched is None and harness.rows() == []  # nothing to search yet
         release.set()
-        await harness.app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_until_searched(pilot, screen, "guarantees")
         assert len(harness.rows()) == 10
 
 

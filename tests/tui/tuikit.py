@@ -115,7 +115,7 @@ async def typed(pilot: Pilot) -> None:
     await asyncio.wait_for(reached.wait(), timeout=10)
     type_ahead = getattr(pilot.app, "type_ahead", None)
     if type_ahead is not None:
-        await wait_until(lambda: type_ahead.settled, "the keys sent handled")
+        await wait_for(pilot, lambda: type_ahead.settled, "the keys sent handled")
     await pilot.pause()
 
 
@@ -131,15 +131,6 @@ def burst(pilot: Pilot, *keys: str) -> None:
             pilot.app.post_message(events.Key(name, key))
         else:
             pilot.app.post_message(events.Key(key, "\r" if key == "enter" else None))
-
-
-async def wait_until(check: Callable[[], object], what: str, timeout: float = 10.0) -> None:
-    """Poll ``check()`` until it is true, for what happens after the keys that asked for it
-    (a save may be done in the background); fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"not after {timeout} s: {what}"
-        await asyncio.sleep(0.02)
 
 
 async def move_to_row(pilot: Pilot, option_list: OptionList, option_id: str) -> None:
@@ -173,3 +164,19 @@ def saved(app: App) -> None:
     them on a thread of its own)."""
     for store in app.notes_keeper.stores:  # type: ignore[attr-defined]
         assert store.flush(10), f"notes not saved: {store.error or store.broken}"
+
+
+async def wait_for(
+    pilot: Pilot, condition: Callable[[], object], what: str, *, timeout: float = 10.0
+) -> None:
+    """Let the app run until ``condition()`` holds; fail naming ``what`` after ``timeout`` s.
+
+    For end states the pilot's own waits do not cover: a thread worker's result, a timer, rows
+    arriving in batches. The timeout is only there to fail instead of hanging: it is never the
+    synchronisation, so a slow machine makes the wait longer, not the test red.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        await pilot.pause(0.01)

@@ -26,7 +26,7 @@ from ...core.views import (
     section_of,
     section_rows,
 )
-from ...core.watch import brief_files, signature
+from ...core.watch import Signature, brief_files, signature
 from ..history import History
 from ..location import Location
 from ..markdown import ITEM_SCHEME
@@ -38,6 +38,9 @@ from ..widgets.items import ItemList
 from ..widgets.literal_inputs import LiteralInput
 from ..widgets.sections import SectionList
 from .annotating import AnnotatingScreen
+
+#: A signature no files have: files marked with it are read again at the next look.
+UNSEEN: Signature = ()
 
 
 class BriefScreen(AnnotatingScreen):
@@ -164,7 +167,7 @@ class BriefScreen(AnnotatingScreen):
     def on_screen_resume(self) -> None:
         """Back on this brief: notes made meanwhile on another screen of it (a jump across
         briefs can open the same brief twice) or by another app are shown, never overwritten
-        with stale ones."""
+        with stale ones; files changed on disk meanwhile are read again."""
         if not self._ready:
             return
         changed = self.notes.refresh()
@@ -173,6 +176,7 @@ class BriefScreen(AnnotatingScreen):
             self.app.post_message(NotesReported(self.notes, report))
         if changed:
             self.after_annotation()
+        self.check_files()  # a change held back while a dialog was open is taken in now
 
     # -- live reload --------------------------------------------------------------------------
 
@@ -180,8 +184,9 @@ class BriefScreen(AnnotatingScreen):
         """Reload the brief when it or its article changed on disk since last seen.
 
         Not while a dialog is open over the brief (a note being written must not see its item
-        change under it): the change is picked up when the dialog closes. The files are marked
-        seen *before* they are read, so a save landing during the read is noticed next time.
+        change under it): the change is picked up when the dialog closes (``on_screen_resume``).
+        The files are marked seen *before* they are read, so a save landing during the read is
+        noticed next time.
         """
         if self.app.screen is not self:
             return
@@ -198,7 +203,13 @@ class BriefScreen(AnnotatingScreen):
 
     def reloaded(self, loaded: Loaded) -> None:
         """Show a brief read again from disk, keeping the reader's place; when it no longer
-        loads, keep the last good version and say what is wrong."""
+        loads, keep the last good version and say what is wrong.
+
+        A dialog opened while the files were being read holds the result back: the files count
+        as unseen, so they are read again once the dialog closes."""
+        if self.app.screen is not self:
+            self._files_seen = UNSEEN
+            return
         if loaded.brief is None:
             first = loaded.problems[0] if loaded.problems else None
             new = loaded.problems != self.disk_problems

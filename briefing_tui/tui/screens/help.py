@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from ...config import config_path
+from ..text import joined, literal
 
 
 class HelpScreen(ModalScreen[None]):
@@ -31,11 +32,15 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content.assemble(("Keys here: ", "bold"), self.where))
             table: DataTable[str] = DataTable(id="help-keys", cursor_type="row")
             yield table
+            # The path on a line of its own: however long, it never splits the sentence, and
+            # a path wider than the dialog folds without taking words with it.
             yield Static(
-                f"Remap any key by its id in {config_path()} under [keymap]; see docs/keys.md."
-                "  Esc closes.",
+                joined(
+                    "Remap any key by its id under [keymap] in this file; see docs/keys.md."
+                    "  Esc closes.\n",
+                    literal(str(config_path()), one_line=True),
+                ),
                 classes="hint",
-                markup=False,
             )
 
     def on_mount(self) -> None:

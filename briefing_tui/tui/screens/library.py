@@ -149,7 +149,18 @@ class LibraryScreen(Screen[None]):
         app.call_from_thread(self._loaded, briefs)
         app.call_from_thread(self._indexed)
 
+    def _taken_down(self) -> bool:
+        """Whether the screen is being taken down (the app closing) while its thread still
+        loads: the thread's batches then find no table to update and are dropped.
+
+        Textual marks every node it prunes (``_pruning``) before removing any of them, and
+        cancels the screen's workers only after its children are gone; Textual is pinned, so
+        these private flags cannot move under the app."""
+        return self._pruning or self._closing or not self.is_attached
+
     def _add_entries(self, batch: list[LibraryEntry], done: bool) -> None:
+        if self._taken_down():
+            return
         for entry in batch:
             self._set_entry(entry)
         self.query_one(ProgressBar).update(progress=len(self.entries))
@@ -164,6 +175,8 @@ class LibraryScreen(Screen[None]):
         """Briefs known by their summary have loaded. An entry loaded meanwhile by other means
         (opened, or reloaded after an edit) is newer and stays; a row whose file changed
         between the two passes is redrawn."""
+        if self._taken_down():
+            return
         redraw = False
         for entry in entries:
             key = str(entry.path)
@@ -176,6 +189,8 @@ class LibraryScreen(Screen[None]):
             self._refresh_table()
 
     def _indexed(self) -> None:
+        if self._taken_down():
+            return
         self.indexing = False
         self._update_title(self.query_one(LibraryTable).row_count)
         from .search import SearchScreen

@@ -63,6 +63,9 @@ class SearchScreen(Screen[tuple[Path, str | None] | None]):
         self.index: SearchIndex | None = None
         #: The hits listed, by option id.
         self.hits: dict[str, Hit] = {}
+        #: The query the listed hits are for (None until the index is read): it lags the field
+        #: while the pause after typing runs.
+        self.searched: str | None = None
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -134,6 +137,7 @@ class SearchScreen(Screen[tuple[Path, str | None] | None]):
         assert self.index is not None
         listing = self.query_one(SearchResults)
         self.hits = {f"hit:{n}": hit for n, hit in enumerate(results.hits)}
+        self.searched = query
         listing.set_options(Option(_prompt(hit), id=key) for key, hit in self.hits.items())
         if listing.option_count:
             listing.highlighted = 0
