@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -39,13 +38,19 @@ def wait_for_notes(path: Path, check, what: str, timeout: float = 10.0) -> dict:
 
 
 def reader_pid(term: Terminal) -> int:
-    """The pid of the Python process running the reader in the pane."""
+    """The pid of the Python process running the reader in the pane (read from /proc: no
+    pgrep on a minimal machine)."""
     shell = term.tmux("display-message", "-p", "-t", term.session, "#{pane_pid}").stdout.strip()
-    children = subprocess.run(
-        ["pgrep", "-P", shell], capture_output=True, text=True, check=False
-    ).stdout.split()
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == shell:  # the field after the state is the parent's pid
+            children.append(int(stat.parent.name))
     assert children, "the reader is not running"
-    return int(children[0])
+    return min(children)
 
 
 def start_reader(terminal) -> Terminal:  # noqa: F811 (the fixture's value)
