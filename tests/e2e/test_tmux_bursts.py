@@ -6,11 +6,10 @@ from __future__ import annotations
 import shutil
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tmuxkit import FLAGSHIP, REPO, START_WAIT, Terminal, start_reader, terminals
+from tmuxkit import FLAGSHIP, REPO, START_WAIT, Terminal, start_reader
 
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.notestore import read_notes
@@ -19,12 +18,6 @@ pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed: the end-to-end test needs it"
 )
 TRIALS = 8
-
-
-@pytest.fixture
-def term(tmp_path: Path) -> Iterator[Terminal]:
-    with terminals(tmp_path) as terminal:
-        yield terminal
 
 
 def keys_typing(text: str) -> list[str]:

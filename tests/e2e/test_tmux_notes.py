@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_tmux import FLAGSHIP, REPO, START_WAIT, Terminal, terminal  # noqa: F401 (fixture)
+from tmuxkit import FLAGSHIP, REPO, START_WAIT, Terminal
 
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.notefile import parse_notes
@@ -53,7 +53,7 @@ def reader_pid(term: Terminal) -> int:
     return min(children)
 
 
-def start_reader(terminal) -> Terminal:  # noqa: F811 (the fixture's value)
+def open_positions(terminal) -> Terminal:
     term = terminal([sys.executable, "-m", "briefing_tui", FLAGSHIP])
     term.wait_for("briefing-tui  Zelensky says", timeout=START_WAIT)
     term.send("4")
@@ -61,9 +61,9 @@ def start_reader(terminal) -> Terminal:  # noqa: F811 (the fixture's value)
     return term
 
 
-def test_another_programs_note_survives_the_readers_marks_and_a_kill(terminal, tmp_path):  # noqa: F811
+def test_another_programs_note_survives_the_readers_marks_and_a_kill(terminal, tmp_path):
     path = notes_file(tmp_path)
-    term = start_reader(terminal)
+    term = open_positions(terminal)
     term.send("a")
     wait_for_notes(path, lambda a: FIRST in a and a[FIRST].mark == "agree", "the first mark")
 
@@ -85,9 +85,9 @@ def test_another_programs_note_survives_the_readers_marks_and_a_kill(terminal, t
     assert not list((tmp_path / "notes").glob(".*.tmp"))
 
 
-def test_a_notes_file_broken_under_the_reader_is_asked_about_and_restored(terminal, tmp_path):  # noqa: F811
+def test_a_notes_file_broken_under_the_reader_is_asked_about_and_restored(terminal, tmp_path):
     path = notes_file(tmp_path)
-    term = start_reader(terminal)
+    term = open_positions(terminal)
     for _ in range(3):
         term.send("a")
         term.send("j")
@@ -105,9 +105,9 @@ def test_a_notes_file_broken_under_the_reader_is_asked_about_and_restored(termin
     term.wait_for("EXIT=0")
 
 
-def test_a_note_said_saved_survives_a_kill_the_moment_it_is_said(terminal, tmp_path):  # noqa: F811
+def test_a_note_said_saved_survives_a_kill_the_moment_it_is_said(terminal, tmp_path):
     path = notes_file(tmp_path)
-    term = start_reader(terminal)
+    term = open_positions(terminal)
     term.send("n")
     term.wait_for("Your note on")
     term.send("kept through a kill", literal=True)

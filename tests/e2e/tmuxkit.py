@@ -3,7 +3,6 @@
 A :class:`Terminal` is a tmux session on a private tmux server; ``start_reader`` runs a command
 in one from the repository root, with the test's own config, notes and cache folders, and the
 ``reader`` fixture of a test module kills the server afterwards (see ``terminals``).
-(test_tmux.py has its own copy of these; new end-to-end tests use this module.)
 """
 
 from __future__ import annotations
@@ -43,6 +42,27 @@ class Terminal:
     def screen(self) -> str:
         result = self.tmux("capture-pane", "-p", "-t", self.session)
         return result.stdout
+
+    def styled_screen(self) -> str:
+        """The screen with its colours (as escape sequences): some effects show only as colour,
+        such as which pane has the focus."""
+        return self.tmux("capture-pane", "-e", "-p", "-t", self.session).stdout
+
+    def send_and_wait_for_restyle(self, key: str, timeout: float = WAIT) -> None:
+        """Send a key whose effect shows only as colour (the focus moving to another pane), and
+        wait until the screen shows it.
+
+        Textual routes a key to the widget focused when the key is read, and moves the focus a
+        moment after the key that asks for it: a key typed before the move lands in the old
+        pane (two Enters sent in one go never follow a link). Call this only once the screen
+        shows the previous step, so nothing else is still changing it."""
+        before = self.styled_screen()
+        self.send(key)
+        deadline = time.monotonic() + timeout
+        while self.styled_screen() == before:
+            if time.monotonic() > deadline:
+                pytest.fail(f"after {timeout} s the screen has not changed after {key!r}")
+            time.sleep(0.05)
 
     def send(self, *keys: str, literal: bool = False) -> None:
         """Send ``keys`` (tmux key names, or text with ``literal``) in one tmux command, so
