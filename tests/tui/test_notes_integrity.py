@@ -185,3 +185,17 @@ async def test_the_export_key_refuses_to_write_over_the_notes_file(
             "the refusal",
         )
         assert path.read_bytes() == before
+
+
+async def test_tags_saved_unchanged_keep_a_tag_of_two_words_from_a_shared_file_whole(
+    flagship_app: BriefingApp, flagship: Brief, notes_folder: Path
+):
+    position = flagship.positions[0]
+    NotesStore(flagship, notes_folder).change(position.id, set_tags(("two words", "one")))
+    async with flagship_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "t", "enter")
+        saved(flagship_app)
+        assert disk(notes_path(notes_folder, flagship.id))[position.id].tags == (
+            "two words",
+            "one",
+        )

@@ -143,6 +143,8 @@ class AnnotatingScreen(Screen[None]):
         value = " ".join(current.tags) if current else ""
 
         def save(text: str) -> None:
+            if text == value:  # unchanged: a tag of two words (from a shared file) stays whole
+                return
             tags = tuple(t.strip().lstrip("#") for t in text.replace(",", " ").split())
             self._apply(item_id, set_tags(tags), "Tags saved.")
 
