@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .fields import FieldSpec, Kind, specs
-from .links import build_index, cited_paragraphs
+from .linkindex import build_index, cited_paragraphs
 from .model import FORMAT_VERSION, NOWHERE, SECTIONS, Brief, Item, Loc, Paragraph
 from .scalars import URL, is_path_inside, is_slug, parse_date
 from .yamlsafe import DEFAULT_LIMITS

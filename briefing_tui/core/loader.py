@@ -17,7 +17,7 @@ from pathlib import Path
 from .articlepath import OutsideFolder, real_source_path, source_path
 from .convert import Converter
 from .errors import BriefError, Problem, ProblemLog
-from .links import build_index
+from .linkindex import build_index
 from .model import SECTIONS, Brief, Paragraph
 from .source import split_paragraphs
 from .textfile import read_text

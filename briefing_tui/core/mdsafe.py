@@ -15,8 +15,8 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .notefile import yaml_string
 from .printable import UNSAFE_CHARACTERS, printable
+from .yamlstring import yaml_string
 
 # -- escaping: text that renders as itself ------------------------------------------------------
 

@@ -8,14 +8,12 @@ what the loader and the JSON Schema read, so this file is the single description
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from . import fields as f
-
-if TYPE_CHECKING:
-    from .links import LinkIndex
 
 FORMAT_VERSION = 1
 
@@ -266,3 +264,39 @@ class Brief:
         if 1 <= number <= len(self.paragraphs):
             return self.paragraphs[number - 1]
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link from one item to another, named by the field it was written in."""
+
+    source: str
+    target: str
+    field: str  # "actor", "issue", "speaker", "part_of", "bears_on", "actors" or a Markdown field
+    mention: bool = False  # True when written as [[id]] in Markdown
+
+
+@dataclass(frozen=True, slots=True)
+class LinkIndex:
+    """Outgoing links, backlinks and paragraph citations of every item of a brief."""
+
+    outgoing: Mapping[str, tuple[Link, ...]]
+    incoming: Mapping[str, tuple[Link, ...]]
+    citing: Mapping[int, tuple[str, ...]]  # paragraph number -> ids of items citing it
+    cited: Mapping[str, tuple[int, ...]]  # item id -> paragraph numbers it cites
+
+    def links_from(self, item_id: str) -> tuple[Link, ...]:
+        """Links written in the item, in field order."""
+        return self.outgoing.get(item_id, ())
+
+    def links_to(self, item_id: str) -> tuple[Link, ...]:
+        """Links from other items to this one (its backlinks)."""
+        return self.incoming.get(item_id, ())
+
+    def items_citing(self, paragraph: int) -> tuple[str, ...]:
+        """Ids of the items whose evidence or quote is in ``paragraph``."""
+        return self.citing.get(paragraph, ())
+
+    def paragraphs_of(self, item_id: str) -> tuple[int, ...]:
+        """Paragraph numbers the item cites, in the order it cites them."""
+        return self.cited.get(item_id, ())

@@ -34,6 +34,7 @@ from .errors import BriefError, ProblemLog
 from .scalars import SLUG
 from .yamlsafe import Mapping as YamlMapping
 from .yamlsafe import Node, Scalar, Sequence, read_yaml
+from .yamlstring import NEEDS_ESCAPE, yaml_string
 
 NOTES_FORMAT = 1
 _FIELD_ORDER = ("mark", "flags", "tags", "estimate", "note", "updated", "anchor")
@@ -126,22 +127,11 @@ def dump_entry(annotation: Annotation) -> str:
     return "\n".join(lines) + "\n"
 
 
-# Characters that YAML does not allow raw in a file, or that would change its lines.
-_NEEDS_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-
-
-def yaml_string(text: str) -> str:
-    """A double-quoted YAML scalar: JSON's string syntax is valid YAML, once the characters
-    YAML forbids raw are escaped too."""
-    quoted = _quote(text)  # what json.dumps(text, ensure_ascii=False) gives, without its checks
-    return _NEEDS_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
-
-
 def _text(text: str, indent: str) -> str:
     """Text as a literal block when that keeps it exactly and readably, else double-quoted."""
     if (
         "\n" in text
-        and not _NEEDS_ESCAPE.search(text)
+        and not NEEDS_ESCAPE.search(text)
         and "\t" not in text
         and text == text.strip(" ")
         and not text.startswith(("\n", " "))
@@ -200,7 +190,6 @@ def read_own(text: str) -> tuple[str, dict[str, Annotation]] | None:
     return brief_id, annotations
 
 
-_quote = json.encoder.encode_basestring  # type: ignore[attr-defined]
 _scan = json.decoder.scanstring  # type: ignore[attr-defined]
 
 

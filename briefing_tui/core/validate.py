@@ -12,10 +12,10 @@ from collections.abc import Collection, Sequence
 
 from .convert import Converter, MarkdownField, PendingRef
 from .errors import ProblemLog
-from .links import WikilinkPlace, wikilink_places
 from .model import SECTIONS, Brief, Evidence, Item, Paragraph, Quote, with_article
 from .scalars import SLUG
 from .source import QuoteChecker
+from .wikilinks import WikilinkPlace, wikilink_places
 from .yamlsafe import Scalar
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .links import Link, LinkIndex, plain_text, web_links
 from .model import (
     Actor,
     Brief,
@@ -19,10 +18,13 @@ from .model import (
     Evidence,
     Issue,
     Item,
+    Link,
+    LinkIndex,
     Position,
     Question,
     Quote,
 )
+from .wikilinks import plain_text, web_links
 
 #: Sections in reading order (number keys 1-8 follow it).
 SECTIONS = (

@@ -91,7 +91,7 @@ def test_the_scan_would_catch_a_ui_import(source, where, flagged):
 
 def test_the_scan_finds_the_core():
     names = {p.relative_to(PACKAGE).as_posix() for p in non_ui_sources()}
-    assert {"cli.py", "core/loader.py", "core/yamlsafe.py", "core/links.py"} <= names
+    assert {"cli.py", "core/loader.py", "core/yamlsafe.py", "core/wikilinks.py"} <= names
 
 
 def test_core_and_cli_never_import_textual_statically():

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from briefing_tui.core.links import Link, build_index, wikilinks
-from briefing_tui.core.model import Actor, Event, Evidence, Issue, Position, Question, Quote
+from briefing_tui.core.linkindex import build_index
+from briefing_tui.core.model import Actor, Event, Evidence, Issue, Link, Position, Question, Quote
+from briefing_tui.core.wikilinks import wikilinks
 
 # -- finding [[id]] links ---------------------------------------------------------------------
 

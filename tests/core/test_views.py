@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.links import plain_text
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Brief
 from briefing_tui.core.search import filter_rows, fuzzy_match
@@ -18,6 +17,7 @@ from briefing_tui.core.views import (
     section_of,
     section_rows,
 )
+from briefing_tui.core.wikilinks import plain_text
 
 FLAGSHIP = Path(__file__).resolve().parents[2] / "briefs" / "zelensky-security-guarantees.yaml"
 

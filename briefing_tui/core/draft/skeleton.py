@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..atomicfile import write_atomic
 from ..mdsafe import literal
-from ..notefile import yaml_string
 from ..scalars import MAX_SLUG, slugify
+from ..yamlstring import yaml_string
 from .actors import Actor
 from .drafter import Draft
 

@@ -1,28 +1,15 @@
-"""Cross-links of a brief: ``[[id]]`` links in Markdown and the index of links and backlinks.
-
-``[[id]]`` links are found by parsing Markdown with markdown-it-py plus a small inline rule, so
-a ``[[x]]`` inside a code span or after a backslash is text, as a reader would expect, and not
-a link.
-
-The :class:`LinkIndex` is built once when a brief loads. For every item it knows the links going
-out (a position's actor and issue, a quote's speaker, a question's ``bears_on``, ``[[id]]``
-mentions in its Markdown, ...) and the links coming in (an actor's positions, quotes and events,
-an issue's positions, a position's questions), and for every paragraph of the source the items
-that cite it.
-"""
+"""``[[id]]`` links in Markdown: found by parsing with markdown-it-py plus a small inline rule,
+so a ``[[x]]`` inside a code span or after a backslash is text, as a reader would expect, and
+not a link."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
-
-from .fields import Kind, specs
-from .model import Event, Item, Position, Question, Quote
 
 WIKILINK = "wikilink"
 
@@ -146,86 +133,3 @@ def _offset_of_line(text: str, line: int) -> int:
             return len(text)
         offset = found + 1
     return offset
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A link from one item to another, named by the field it was written in."""
-
-    source: str
-    target: str
-    field: str  # "actor", "issue", "speaker", "part_of", "bears_on", "actors" or a Markdown field
-    mention: bool = False  # True when written as [[id]] in Markdown
-
-
-@dataclass(frozen=True, slots=True)
-class LinkIndex:
-    """Outgoing links, backlinks and paragraph citations of every item of a brief."""
-
-    outgoing: Mapping[str, tuple[Link, ...]]
-    incoming: Mapping[str, tuple[Link, ...]]
-    citing: Mapping[int, tuple[str, ...]]  # paragraph number -> ids of items citing it
-    cited: Mapping[str, tuple[int, ...]]  # item id -> paragraph numbers it cites
-
-    def links_from(self, item_id: str) -> tuple[Link, ...]:
-        """Links written in the item, in field order."""
-        return self.outgoing.get(item_id, ())
-
-    def links_to(self, item_id: str) -> tuple[Link, ...]:
-        """Links from other items to this one (its backlinks)."""
-        return self.incoming.get(item_id, ())
-
-    def items_citing(self, paragraph: int) -> tuple[str, ...]:
-        """Ids of the items whose evidence or quote is in ``paragraph``."""
-        return self.citing.get(paragraph, ())
-
-    def paragraphs_of(self, item_id: str) -> tuple[int, ...]:
-        """Paragraph numbers the item cites, in the order it cites them."""
-        return self.cited.get(item_id, ())
-
-
-def cited_paragraphs(item: Item) -> tuple[int, ...]:
-    """The source paragraphs an item points at (its evidence, or a quote's paragraph)."""
-    if isinstance(item, Quote):
-        return (item.para,)
-    if isinstance(item, Position | Question | Event):
-        return tuple(dict.fromkeys(e.para for e in item.evidence))
-    return ()
-
-
-def build_index(items: Iterable[Item], mentions: Mapping[str, list[tuple[str, str]]]) -> LinkIndex:
-    """Index the links of ``items``; ``mentions`` maps a source id to its (field, target) pairs
-    found as ``[[id]]`` in Markdown (the brief's own id for its summary)."""
-    outgoing: dict[str, list[Link]] = defaultdict(list)
-    incoming: dict[str, list[Link]] = defaultdict(list)
-    citing: dict[int, list[str]] = defaultdict(list)
-    cited: dict[str, tuple[int, ...]] = {}
-
-    def add(link: Link) -> None:
-        outgoing[link.source].append(link)
-        incoming[link.target].append(link)
-
-    for item in items:
-        for name in _ref_fields(type(item)):
-            value = getattr(item, name)
-            for target in (value,) if isinstance(value, str) else value:
-                add(Link(item.id, target, name))
-        paragraphs = cited_paragraphs(item)
-        if paragraphs:
-            cited[item.id] = paragraphs
-            for number in paragraphs:
-                citing[number].append(item.id)
-    for source, pairs in mentions.items():
-        for field_name, target in dict.fromkeys(pairs):
-            add(Link(source, target, field_name, mention=True))
-    return LinkIndex(
-        outgoing={k: tuple(v) for k, v in outgoing.items()},
-        incoming={k: tuple(v) for k, v in incoming.items()},
-        citing={k: tuple(v) for k, v in citing.items()},
-        cited=cited,
-    )
-
-
-@cache
-def _ref_fields(cls: type) -> tuple[str, ...]:
-    return tuple(name for name, spec in specs(cls).items() if spec.kind in (Kind.REF, Kind.REFS))
