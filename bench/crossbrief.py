@@ -18,9 +18,9 @@ import statistics
 import time
 from pathlib import Path
 
-from briefing_tui.core.crossbrief import build_index
-from briefing_tui.core.library import LibraryEntry
-from briefing_tui.core.model import Actor, Brief, Evidence, Issue, Position, Source
+from briefing_tui.core.brief.model import Actor, Brief, Evidence, Issue, Position, Source
+from briefing_tui.core.library.across import build_index
+from briefing_tui.core.library.entries import LibraryEntry
 
 ACTOR_POOL, ISSUE_POOL = 2_000, 400
 

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import yaml
 
+from briefing_tui.core.brief.article import fold
 from briefing_tui.core.draft import draft_article, write_draft
-from briefing_tui.core.errors import BriefError
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.source import fold
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.load.problems import BriefError
 
 HERE = Path(__file__).resolve().parent / "draft_eval"
 TARGETS = {

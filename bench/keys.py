@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_brief
 
 from briefing_tui.config import Config
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.views import section_rows
+from briefing_tui.core.brief.views import section_rows
+from briefing_tui.core.load.loader import load_brief
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.items import ItemList
 

@@ -30,12 +30,12 @@ CHILD = r"""
 import asyncio, json, resource, sys, time
 start = time.perf_counter()
 from pathlib import Path
-from briefing_tui.core.cache import BriefCache
-from briefing_tui.core.discover import find_briefs
+from briefing_tui.core.library.cache import BriefCache
+from briefing_tui.core.library.discover import find_briefs
 mode, folder, cache_dir = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 cache = BriefCache(Path(cache_dir)) if cache_dir != "-" else None
 if mode == "core":
-    from briefing_tui.core.library import iter_library
+    from briefing_tui.core.library.entries import iter_library
     entries = list(iter_library(find_briefs([folder]), cache=cache))
     count = len(entries)
 else:

@@ -21,7 +21,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_brief
 
-from briefing_tui.core.loader import load_brief
+from briefing_tui.core.load.loader import load_brief
 
 
 def interleaved_medians(first, second, repeat: int) -> tuple[float, float]:

@@ -33,12 +33,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import WORDS, write_brief
 
-from briefing_tui.core.annotations import Annotation, accepts_estimate, blank
-from briefing_tui.core.export import export_markdown, write_export
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Brief
-from briefing_tui.core.notefile import dump_notes
-from briefing_tui.core.notestore import NotesStore, notes_path, set_note, toggle_mark
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.export.document import export_markdown, write_export
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.annotations import Annotation, accepts_estimate, blank
+from briefing_tui.core.notes.file import dump_notes
+from briefing_tui.core.notes.store import NotesStore, notes_path, set_note, toggle_mark
 
 MARKS = (None, "agree", "disagree", "doubt")
 
@@ -84,8 +84,8 @@ UI_CHILD = r"""
 import asyncio, json, sys, time
 from pathlib import Path
 from textual import events
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.yamlsafe import Limits
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.load.strict_yaml import Limits
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.annotating import AnnotatingScreen
 from briefing_tui.tui.widgets.items import ItemList
@@ -156,7 +156,7 @@ def ui_figures(args: argparse.Namespace) -> None:
     import json
     import subprocess
 
-    from briefing_tui.core.yamlsafe import Limits
+    from briefing_tui.core.load.strict_yaml import Limits
 
     counts = [int(n) for n in args.notes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:

@@ -24,12 +24,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import WORDS, write_brief
 
-from briefing_tui.core.annotations import blank
-from briefing_tui.core.library import LibraryEntry
-from briefing_tui.core.libsearch import SearchIndex
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.notefile import dump_notes
-from briefing_tui.core.notestore import notes_path
+from briefing_tui.core.library.entries import LibraryEntry
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.annotations import blank
+from briefing_tui.core.notes.file import dump_notes
+from briefing_tui.core.notes.store import notes_path
+from briefing_tui.core.search.index import SearchIndex
 
 QUERIES = (
     "ceasefire",

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 BRIEF_CHILD = """
 import sys
-from briefing_tui.core.loader import load_brief
+from briefing_tui.core.load.loader import load_brief
 from briefing_tui.config import Config
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.brief import BriefScreen

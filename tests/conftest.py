@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.cache import CACHE_ENV
+from briefing_tui.core.library.cache import CACHE_ENV
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""``briefing-tui draft``, run in-process through ``briefing_tui.cli.main``.
+"""``briefing-tui draft``, run in-process through ``briefing_tui.cli.main.main``.
 
 What a user sees: the files written (a brief and the cleaned article text beside it), the exit
 status, and the messages on standard error. Every refusal names the file (with line:col where
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui import drafting
-from briefing_tui.cli import main
-from briefing_tui.core.loader import load_brief
+from briefing_tui.cli import draft as drafting
+from briefing_tui.cli.main import main
+from briefing_tui.core.load.loader import load_brief
 
 ARTICLE = (
     "Talks stall in Geneva\n"
@@ -417,8 +417,8 @@ def test_a_draft_that_does_not_validate_leaves_no_file_behind(tmp_path, capsys, 
 def test_a_write_error_removes_the_files_and_folders_the_draft_created(
     tmp_path, capsys, monkeypatch
 ):
-    from briefing_tui.core import atomicfile
     from briefing_tui.core.draft import skeleton
+    from briefing_tui.core.text import atomicfile
 
     brief = tmp_path / "out" / "new" / "talks.yaml"
 
@@ -438,7 +438,7 @@ def test_a_write_error_removes_the_files_and_folders_the_draft_created(
 
 _DRAFT_UNDER_UMASK = """
 import sys
-from briefing_tui.cli import main
+from briefing_tui.cli.main import main
 sys.exit(main(["draft", sys.argv[1], "-o", sys.argv[2]]))
 """
 

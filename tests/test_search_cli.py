@@ -1,5 +1,5 @@
-"""``briefing-tui search QUERY PATH``, run in-process through ``briefing_tui.cli.main`` (and once
-as a user runs it, in a subprocess).
+"""``briefing-tui search QUERY PATH``, run in-process through ``briefing_tui.cli.main.main``
+(and once as a user runs it, in a subprocess).
 
 What a user sees: one ``path:line:col: [section] label`` line per hit that an editor can jump
 to, a summary on standard error, the exit status (0 hits, 1 none, 2 usage errors), never a
@@ -27,9 +27,9 @@ from searchkit import (
     write_library,
 )
 
-from briefing_tui.cli import main
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.notestore import NOTES_ENV, NotesStore, set_note, set_tags, toggle_mark
+from briefing_tui.cli.main import main
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.store import NOTES_ENV, NotesStore, set_note, set_tags, toggle_mark
 
 HIT = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): \[(?P<section>[a-z]+)\] (?P<rest>.*)$"

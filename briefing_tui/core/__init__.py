@@ -1,5 +1,6 @@
-"""The core of briefing-tui: the brief model, loading, validation and links.
+"""The core of briefing-tui: everything but the terminal UI, in layers.
 
-Nothing in this package imports Textual; the terminal UI in ``briefing_tui.tui`` is built on
-top of it, and the non-UI commands (``validate``, ``schema``) use only this package.
+``text`` < ``brief`` < ``load`` < ``notes`` < ``library`` < ``search`` / ``export`` / ``draft``:
+each package imports only those before it. Nothing here imports Textual; the reader in
+``briefing_tui.tui`` is built on top, and the commands other than ``open`` use only this.
 """

@@ -17,11 +17,11 @@ if TYPE_CHECKING:
     from .screens.library import LibraryScreen
 
 from ..config import Config
-from ..core.cache import BriefCache
-from ..core.library import LibraryEntry
-from ..core.model import Brief
-from ..core.notestore import NotesStore
-from ..core.views import SECTION_TITLES, SECTIONS
+from ..core.brief.model import Brief
+from ..core.brief.views import SECTION_TITLES, SECTIONS
+from ..core.library.cache import BriefCache
+from ..core.library.entries import LibraryEntry
+from ..core.notes.store import NotesStore
 from .notes_keeper import NotesKeeper, NotesReported
 from .screens.brief import BriefScreen
 from .typeahead import InputEvent, TypeAhead
@@ -313,7 +313,7 @@ class BriefingApp(App[None]):
         if library is not None:
             index = library.across_index()
         else:
-            from ..core.crossbrief import build_index
+            from ..core.library.across import build_index
 
             index = build_index(self.library_entries())
         self._tell_if_still_loading()

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..core.views import item_key, link_label
+from ..core.brief.views import item_key, link_label
 from .screens.brief import BriefScreen
 from .text import literal
 

@@ -8,8 +8,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from ..core.printable import printable
-from ..core.wikilinks import WIKILINK, wikilink_plugin
+from ..core.brief.wikilinks import WIKILINK, wikilink_plugin
+from ..core.text.printable import printable
 
 ITEM_SCHEME = "item:"
 

@@ -15,11 +15,11 @@ from pathlib import Path
 from textual.app import App
 from textual.message import Message
 
-from ..core.atomicfile import write_atomic
-from ..core.cache import cache_dir
-from ..core.model import Brief
-from ..core.notefile import dump_notes
-from ..core.notestore import NotesStore, SaveReport, notes_dir, notes_path
+from ..core.brief.model import Brief
+from ..core.library.cache import cache_dir
+from ..core.notes.file import dump_notes
+from ..core.notes.store import NotesStore, SaveReport, notes_dir, notes_path
+from ..core.text.atomicfile import write_atomic
 
 
 class NotesReported(Message):

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from ..config import Config
-    from ..core.cache import BriefCache
+    from ..core.library.cache import BriefCache
     from .notes_keeper import NotesKeeper
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ..core.printable import printable, printable_spans
+from ..core.text.printable import printable, printable_spans
 
 
 def literal(text: str, style: str = "", *, one_line: bool = False) -> Content:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.errors import BriefError
-from briefing_tui.core.loader import Limits, load_brief
+from briefing_tui.core.load.loader import Limits, load_brief
+from briefing_tui.core.load.problems import BriefError
 
 REPO = Path(__file__).resolve().parents[2]
 

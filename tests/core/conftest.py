@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from briefkit import ARTICLE, VALID_BRIEF, Problems, problems
 
-from briefing_tui.core.errors import BriefError
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Brief
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.load.problems import BriefError
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ import functools
 import shutil
 from pathlib import Path
 
-from briefing_tui.core.annotations import Anchor, Annotation, text_hash
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Brief
-from briefing_tui.core.notefile import parse_notes
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.annotations import Anchor, Annotation, text_hash
+from briefing_tui.core.notes.file import parse_notes
 
 REPO = Path(__file__).resolve().parents[2]
 FLAGSHIP_ID = "zelensky-security-guarantees"

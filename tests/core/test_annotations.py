@@ -15,7 +15,8 @@ from notes_helpers import (
     reword,
 )
 
-from briefing_tui.core.annotations import (
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.annotations import (
     Anchor,
     Status,
     blank,
@@ -24,7 +25,6 @@ from briefing_tui.core.annotations import (
     status,
     text_hash,
 )
-from briefing_tui.core.loader import load_brief
 
 # ICD 203, typed in independently of the code: (words, low %, high %). A boundary belongs to
 # the band above it (55% is "likely"), below 1% is still "almost no chance", 99% and above

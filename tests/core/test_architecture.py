@@ -72,16 +72,16 @@ def non_ui_sources() -> list[Path]:
     ("source", "where", "flagged"),
     [
         ("import textual", "core/x.py", True),
-        ("import textual.app as a", "cli.py", True),
+        ("import textual.app as a", "cli/main.py", True),
         ("from textual.widgets import Static", "core/x.py", True),
         ("from ..tui.app import App", "core/x.py", True),
-        ("from .tui import app", "cli.py", True),
-        ("from . import tui", "cli.py", True),
+        ("from ..tui import app", "cli/main.py", True),
+        ("from .. import tui", "cli/main.py", True),
         ("from .. import tui", "core/x.py", True),
-        ("try:\n    import textual\nexcept ImportError:\n    pass", "cli.py", True),
+        ("try:\n    import textual\nexcept ImportError:\n    pass", "cli/main.py", True),
         ("def f():\n    import textual", "core/x.py", True),
-        ("def f():\n    from .tui.app import App", "cli.py", False),
-        ("import textwrap\nfrom .core import loader", "cli.py", False),
+        ("def f():\n    from ..tui.app import App", "cli/main.py", False),
+        ("import textwrap\nfrom ..core import loader", "cli/main.py", False),
         ("from . import tuit", "core/x.py", False),
     ],
 )
@@ -91,7 +91,12 @@ def test_the_scan_would_catch_a_ui_import(source, where, flagged):
 
 def test_the_scan_finds_the_core():
     names = {p.relative_to(PACKAGE).as_posix() for p in non_ui_sources()}
-    assert {"cli.py", "core/loader.py", "core/yamlsafe.py", "core/wikilinks.py"} <= names
+    assert {
+        "cli/main.py",
+        "core/load/loader.py",
+        "core/load/strict_yaml.py",
+        "core/brief/wikilinks.py",
+    } <= names
 
 
 def test_core_and_cli_never_import_textual_statically():
@@ -107,10 +112,10 @@ def test_core_modules_never_import_textual_when_imported():
         info.name
         for info in pkgutil.walk_packages(briefing_tui.core.__path__, "briefing_tui.core.")
     )
-    assert "briefing_tui.core.loader" in modules
+    assert "briefing_tui.core.load.loader" in modules
     script = (
         "import importlib, sys\n"
-        f"for name in {[*modules, 'briefing_tui.cli', 'briefing_tui']!r}:\n"
+        f"for name in {[*modules, 'briefing_tui.cli.main', 'briefing_tui']!r}:\n"
         "    importlib.import_module(name)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual'"
         " or m.startswith('briefing_tui.tui'))\n"

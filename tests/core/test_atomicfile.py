@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.atomicfile import remove_stale_temporaries, write_atomic
+from briefing_tui.core.text.atomicfile import remove_stale_temporaries, write_atomic
 
 
 def test_a_symbolic_link_is_written_through_to_its_target_and_stays_a_link(tmp_path: Path):

@@ -15,7 +15,7 @@ import time
 import pytest
 from briefkit import ARTICLE, VALID_BRIEF, edit, locate, locate_in, problems, value_of
 
-from briefing_tui.core.loader import Limits, load_brief
+from briefing_tui.core.load.loader import Limits, load_brief
 
 
 def one(found: list[tuple[int, int, str]]) -> tuple[int, int, str]:
@@ -494,8 +494,8 @@ def test_document_start_marker_on_a_single_document_is_fine(load_valid):
 
 _LOAD_IN_CHILD = """
 import sys
-from briefing_tui.core.errors import BriefError
-from briefing_tui.core.loader import load_brief
+from briefing_tui.core.load.problems import BriefError
+from briefing_tui.core.load.loader import load_brief
 try:
     load_brief(sys.argv[1])
 except BriefError as error:

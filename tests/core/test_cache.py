@@ -20,18 +20,24 @@ from briefkit import ARTICLE, REPO, VALID_BRIEF, edit
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-import briefing_tui.core.cache as cache_module
-from briefing_tui import cli
+import briefing_tui.core.library.cache as cache_module
+from briefing_tui.cli import main as cli
 from briefing_tui.config import CONFIG_ENV
-from briefing_tui.core.annotations import now
-from briefing_tui.core.cache import BriefCache
-from briefing_tui.core.export import export_markdown
-from briefing_tui.core.library import LibraryEntry, list_entry, load_entry, load_library, sort_key
-from briefing_tui.core.libsearch import SearchIndex
-from briefing_tui.core.loader import Loaded, read_brief
-from briefing_tui.core.model import SECTIONS
-from briefing_tui.core.notestore import NOTES_ENV
-from briefing_tui.core.summary import BriefSummary
+from briefing_tui.core.brief.model import SECTIONS
+from briefing_tui.core.export.document import export_markdown
+from briefing_tui.core.library.cache import BriefCache
+from briefing_tui.core.library.entries import (
+    LibraryEntry,
+    list_entry,
+    load_entry,
+    load_library,
+    sort_key,
+)
+from briefing_tui.core.library.summary import BriefSummary
+from briefing_tui.core.load.loader import Loaded, read_brief
+from briefing_tui.core.notes.annotations import now
+from briefing_tui.core.notes.store import NOTES_ENV
+from briefing_tui.core.search.index import SearchIndex
 
 sys.path.append(str(REPO / "bench"))  # bench/synthetic.py, as bench/load.py imports it
 from synthetic import write_brief as write_synthetic
@@ -1143,7 +1149,7 @@ def test_dot_dot_through_a_symlink_is_another_file(tmp_path, monkeypatch):
 
 
 def test_a_file_name_that_is_not_utf8_keeps_the_cache_working(tmp_path, write_brief):
-    from briefing_tui.core.cache import BriefCache
+    from briefing_tui.core.library.cache import BriefCache
 
     odd = tmp_path / os.fsdecode(b"caf\xe9.yaml")  # a surrogate in the str path
     normal = write_brief()

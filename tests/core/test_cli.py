@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from briefkit import ARTICLE, VALID_BRIEF, edit, locate, value_of
 
-from briefing_tui.core.schema import schema_json
+from briefing_tui.core.load.schema import schema_json
 
 PROBLEM_LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<column>\d+): (?P<message>\S.*)$")
 
@@ -156,7 +156,7 @@ def test_schema_prints_the_json_schema(tmp_path):
 
 _NO_TEXTUAL = """
 import sys
-from briefing_tui.cli import main
+from briefing_tui.cli.main import main
 status = main(["validate", "-q", sys.argv[1], sys.argv[2]])
 assert status == 1, status
 assert main(["schema"]) == 0
@@ -182,8 +182,8 @@ def test_validate_and_schema_never_import_textual(tmp_path):
 
 _SWAPPED_FOR_A_FIFO = """
 import os, sys
-from briefing_tui import cli
-from briefing_tui.core.loader import read_brief
+from briefing_tui.cli import main as cli
+from briefing_tui.core.load.loader import read_brief
 brief, fifo = sys.argv[1], sys.argv[2]
 os.mkfifo(fifo)
 # The brief loads, then a FIFO takes its place before the TODOs are read.

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from briefkit import ARTICLE, REPO, VALID_BRIEF, edit
 
-from briefing_tui import cli
-from briefing_tui.core.export import KEEP_END, KEEP_START, read_export
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.notestore import NotesStore, notes_path, set_note, toggle_mark
+from briefing_tui.cli import main as cli
+from briefing_tui.core.export.document import KEEP_END, KEEP_START, read_export
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.store import NotesStore, notes_path, set_note, toggle_mark
 
 FLAGSHIP = REPO / "briefs" / "zelensky-security-guarantees.yaml"
 PROBLEM = "test-brief.yaml:"
@@ -262,7 +262,7 @@ def test_usage_errors_exit_2(tmp_path, library, args):
 def test_export_never_imports_textual(tmp_path, library):
     script = (
         "import sys\n"
-        "from briefing_tui.cli import main\n"
+        "from briefing_tui.cli.main import main\n"
         f"status = main(['export', {str(library)!r}, '-o', {str(tmp_path / 'x')!r}])\n"
         "print(status, sorted(m for m in sys.modules if m.split('.')[0] == 'textual'"
         " or m.startswith('briefing_tui.tui')))\n"

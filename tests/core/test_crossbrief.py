@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from briefkit import ARTICLE, VALID_BRIEF, edit, locate_in
 
-from briefing_tui.core.crossbrief import LibraryIndex, actor_groups, build_index
-from briefing_tui.core.errors import Problem
-from briefing_tui.core.library import LibraryEntry
-from briefing_tui.core.loader import load_brief
+from briefing_tui.core.library.across import LibraryIndex, actor_groups, build_index
+from briefing_tui.core.library.entries import LibraryEntry
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.load.problems import Problem
 
 
 def brief_yaml(

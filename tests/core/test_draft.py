@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.core.draft import Draft, draft_article, skeleton_yaml
-from briefing_tui.core.loader import load_brief
+from briefing_tui.core.load.loader import load_brief
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "bench/draft_eval/articles/00-zerohedge-2026-zelensky-security-guarantees.txt"

@@ -29,8 +29,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from briefing_tui.core.annotations import Anchor, Annotation, blank
-from briefing_tui.core.export import (
+from briefing_tui.core.brief.model import Brief, Item
+from briefing_tui.core.export.document import (
     KEEP_END,
     KEEP_START,
     ExportRefused,
@@ -45,8 +45,8 @@ from briefing_tui.core.export import (
     with_kept,
     write_export,
 )
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Brief, Item
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.annotations import Anchor, Annotation, blank
 
 REPO = Path(__file__).resolve().parents[2]
 FLAGSHIP = REPO / "briefs" / "zelensky-security-guarantees.yaml"

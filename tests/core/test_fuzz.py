@@ -13,9 +13,9 @@ from briefkit import ARTICLE, VALID_BRIEF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.core.errors import BriefError
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Brief
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.load.problems import BriefError
 
 FUZZ = settings(
     max_examples=200,

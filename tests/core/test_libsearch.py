@@ -18,17 +18,10 @@ from pathlib import Path
 import pytest
 from briefkit import ARTICLE, VALID_BRIEF, edit, locate
 
-from briefing_tui.core.crossbrief import build_index
-from briefing_tui.core.library import LibraryEntry, load_library
-from briefing_tui.core.libsearch import (
-    STATES,
-    Hit,
-    LibraryQuery,
-    SearchIndex,
-    parse_library_query,
-)
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.notestore import (
+from briefing_tui.core.library.across import build_index
+from briefing_tui.core.library.entries import LibraryEntry, load_library
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.store import (
     NotesStore,
     count_notes,
     notes_path,
@@ -37,6 +30,13 @@ from briefing_tui.core.notestore import (
     set_tags,
     toggle_flag,
     toggle_mark,
+)
+from briefing_tui.core.search.index import (
+    STATES,
+    Hit,
+    LibraryQuery,
+    SearchIndex,
+    parse_library_query,
 )
 
 CEASEFIRE = (

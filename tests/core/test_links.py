@@ -6,9 +6,18 @@ import datetime as dt
 
 import pytest
 
-from briefing_tui.core.linkindex import build_index
-from briefing_tui.core.model import Actor, Event, Evidence, Issue, Link, Position, Question, Quote
-from briefing_tui.core.wikilinks import wikilinks
+from briefing_tui.core.brief.linkindex import build_index
+from briefing_tui.core.brief.model import (
+    Actor,
+    Event,
+    Evidence,
+    Issue,
+    Link,
+    Position,
+    Question,
+    Quote,
+)
+from briefing_tui.core.brief.wikilinks import wikilinks
 
 # -- finding [[id]] links ---------------------------------------------------------------------
 

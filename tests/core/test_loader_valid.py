@@ -6,8 +6,8 @@ import datetime as dt
 
 from briefkit import VALID_BRIEF, edit, locate
 
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Actor, Event, Issue, Link, Position, Question, Quote
+from briefing_tui.core.brief.model import Actor, Event, Issue, Link, Position, Question, Quote
+from briefing_tui.core.load.loader import load_brief
 
 
 def test_fields_have_their_declared_types(load_valid):

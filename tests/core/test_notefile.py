@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from notes_helpers import STAMP, annotation
 
-from briefing_tui.core.annotations import FLAGS, MARKS, Anchor, Annotation, text_hash
-from briefing_tui.core.notefile import NotesError, dump_notes, parse_notes
+from briefing_tui.core.notes.annotations import FLAGS, MARKS, Anchor, Annotation, text_hash
+from briefing_tui.core.notes.file import NotesError, dump_notes, parse_notes
 
 PATH = "notes/b.notes.yaml"
 
@@ -460,7 +460,7 @@ def test_an_unknown_key_in_the_anchor_is_refused() -> None:
 def test_a_file_we_wrote_is_read_fast_and_exactly_as_the_strict_reader_reads_it(
     brief_id: str, notes: dict[str, Annotation]
 ) -> None:
-    from briefing_tui.core.notefile import parse_notes_strictly, read_own
+    from briefing_tui.core.notes.file import parse_notes_strictly, read_own
 
     text = dump_notes(brief_id, notes)
     fast = read_own(text)
@@ -486,7 +486,7 @@ def test_an_edited_file_is_never_read_fast_unless_the_strict_reader_reads_it_the
 ) -> None:
     """The fast reader may only ever say what the strict reader says: a hand edit (a typo in a
     mark, a stray quote, a line joined or split) either falls back or reads the same."""
-    from briefing_tui.core.notefile import NotesError, parse_notes_strictly, read_own
+    from briefing_tui.core.notes.file import NotesError, parse_notes_strictly, read_own
 
     text = dump_notes(brief_id, notes)
     at = int(where * len(text))
@@ -502,7 +502,7 @@ def test_an_edited_file_is_never_read_fast_unless_the_strict_reader_reads_it_the
 
 
 def test_a_mark_the_strict_reader_refuses_is_not_read_fast() -> None:
-    from briefing_tui.core.notefile import read_own
+    from briefing_tui.core.notes.file import read_own
 
     text = dump_notes("b", {"x": annotation("x", mark="agree")})
     assert read_own(text) is not None

@@ -26,9 +26,9 @@ from notes_helpers import (
     version_of,
 )
 
-from briefing_tui.core import notestore as notestore_module
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.notestore import (
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes import store as notestore_module
+from briefing_tui.core.notes.store import (
     NotesStore,
     SaveReport,
     notes_path,
@@ -232,8 +232,8 @@ KILLED = """
 import sys, time
 from pathlib import Path
 sys.path[:0] = [sys.argv[3], sys.argv[4]]
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.notestore import NotesStore, set_note
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.store import NotesStore, set_note
 from notes_helpers import note_for
 store = NotesStore(load_brief(sys.argv[1]), Path(sys.argv[2]), background=True)
 print("ready", flush=True)
@@ -407,7 +407,7 @@ def test_the_entry_by_entry_text_is_always_the_whole_file_text():
 
     from notes_helpers import annotation
 
-    from briefing_tui.core.notefile import NotesText, dump_notes
+    from briefing_tui.core.notes.file import NotesText, dump_notes
 
     rng = __import__("random").Random(11)
     held: dict = {}

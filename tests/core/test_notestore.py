@@ -34,10 +34,10 @@ from notes_helpers import (
     version_of,
 )
 
-from briefing_tui.core.annotations import Anchor, Annotation, Status, now, review, status
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.notefile import dump_notes, parse_notes
-from briefing_tui.core.notestore import (
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.annotations import Anchor, Annotation, Status, now, review, status
+from briefing_tui.core.notes.file import dump_notes, parse_notes
+from briefing_tui.core.notes.store import (
     NOTES_ENV,
     NotesStore,
     delete,
@@ -196,8 +196,8 @@ WRITER = """
 import sys
 from pathlib import Path
 sys.path[:0] = [sys.argv[4], sys.argv[5]]
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.notestore import NotesStore, set_note
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.store import NotesStore, set_note
 from notes_helpers import note_for, version_of
 store = NotesStore(load_brief(sys.argv[1]), Path(sys.argv[2]))
 ids = sys.argv[3].split(",")
@@ -320,9 +320,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 sys.path[:0] = [sys.argv[4]]
-from briefing_tui.core.annotations import now
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.notestore import NotesStore
+from briefing_tui.core.notes.annotations import now
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.store import NotesStore
 store = NotesStore(load_brief(sys.argv[1]), Path(sys.argv[2]))
 name, ids = sys.argv[3], sys.argv[5].split(",")
 print("ready", flush=True)

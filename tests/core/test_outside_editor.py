@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from editorkit import fake_editor, seen_by_editor
 
-from briefing_tui.core import outside_editor
-from briefing_tui.core.outside_editor import EditorFailed, edit_in_editor, editor_command
+from briefing_tui.core.notes import outside_editor
+from briefing_tui.core.notes.outside_editor import EditorFailed, edit_in_editor, editor_command
 
 
 def test_the_setting_comes_first_then_visual_then_editor_split_like_a_shell():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.core.printable import printable, printable_spans
+from briefing_tui.core.text.printable import printable, printable_spans
 
 INVISIBLE = {
     "\u200b": "ZERO WIDTH SPACE",

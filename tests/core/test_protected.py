@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from notes_helpers import copy_flagship
 
-from briefing_tui.core.cache import BriefCache
-from briefing_tui.core.export import write_export
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Brief
-from briefing_tui.core.notestore import NotesStore, notes_path, set_note
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.export.document import write_export
+from briefing_tui.core.library.cache import BriefCache
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.store import NotesStore, notes_path, set_note
 
 EXPORTED = dt.datetime(2026, 1, 20, 10, 0, tzinfo=dt.UTC)
 

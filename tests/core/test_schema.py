@@ -19,9 +19,9 @@ import yaml
 from briefkit import ARTICLE, REPO, VALID_BRIEF, edit
 from jsonschema import Draft202012Validator
 
-from briefing_tui.core.errors import BriefError
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.schema import schema_json
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.load.problems import BriefError
+from briefing_tui.core.load.schema import schema_json
 
 SHIPPED = REPO / "briefing_tui" / "schema" / "brief.schema.json"
 BRIEFS = Path(__file__).parents[2] / "briefs"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.core.source import find_quote, fold, occurs_in, split_paragraphs
+from briefing_tui.core.brief.article import find_quote, fold, occurs_in, split_paragraphs
 
 # Copies of /work/shared/articles/: the seed article and a 1987 Reuters wire story.
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.textfile import FileTooLarge, NotARegularFile, read_regular
+from briefing_tui.core.load.textfile import FileTooLarge, NotARegularFile, read_regular
 
 
 def test_a_regular_file_is_read_whole(tmp_path: Path):

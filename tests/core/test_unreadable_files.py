@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from briefkit import ARTICLE, VALID_BRIEF, value_of
 
-from briefing_tui.core.notestore import NOTES_ENV
+from briefing_tui.core.notes.store import NOTES_ENV
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
@@ -64,7 +64,7 @@ def run_measured(*args: str | Path, cwd: Path) -> tuple[subprocess.CompletedProc
     """:func:`run`, plus the command's peak resident memory in bytes."""
     child = (
         "import resource, sys\n"
-        "from briefing_tui.cli import main\n"
+        "from briefing_tui.cli.main import main\n"
         "try:\n"
         "    code = main(sys.argv[1:])\n"
         "finally:\n"
@@ -254,7 +254,7 @@ _LIST_LIBRARY_IN_THE_APP = """
 import asyncio, json, sys
 from pathlib import Path
 from briefing_tui.config import Config
-from briefing_tui.core.discover import find_briefs
+from briefing_tui.core.library.discover import find_briefs
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.row_table import RowTable
 
@@ -354,8 +354,8 @@ def test_article_linked_to_etc_passwd_is_refused(tmp_path):
 
 
 def test_export_never_writes_a_file_from_elsewhere_into_the_markdown(tmp_path, notes_folder):
-    from briefing_tui.core.loader import load_brief
-    from briefing_tui.core.notestore import NotesStore, set_note
+    from briefing_tui.core.load.loader import load_brief
+    from briefing_tui.core.notes.store import NotesStore, set_note
 
     path = write_pair(tmp_path / "lib")
     NotesStore(load_brief(path), notes_folder).change("alpha-will-act", set_note("Checked."))
@@ -395,8 +395,8 @@ def test_a_link_inside_the_folder_to_a_file_inside_it_is_fine(tmp_path):
 
 
 def test_a_brief_linked_into_a_library_reads_the_article_beside_its_real_file(tmp_path):
-    from briefing_tui.core.loader import read_brief
-    from briefing_tui.core.watch import brief_files
+    from briefing_tui.core.library.watch import brief_files
+    from briefing_tui.core.load.loader import read_brief
 
     real = write_pair(tmp_path / "work")
     library = tmp_path / "lib"
@@ -429,7 +429,7 @@ def test_a_linked_brief_whose_article_links_elsewhere_is_refused(tmp_path):
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero-link", "sparse-gigabyte"])
 def test_a_cache_entry_that_must_not_be_read_is_a_miss(tmp_path, cache_folder, kind):
     """Cache entries are untrusted too: one that is a FIFO, a device or huge is not read."""
-    from briefing_tui.core.cache import BriefCache
+    from briefing_tui.core.library.cache import BriefCache
 
     path = write_pair(tmp_path / "lib")
     entry = BriefCache(cache_folder).entry_path(path.absolute())

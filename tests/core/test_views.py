@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Brief
-from briefing_tui.core.search import filter_rows, fuzzy_match
-from briefing_tui.core.views import (
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.brief.views import (
     SECTIONS,
     detail,
     label_of,
@@ -17,7 +15,9 @@ from briefing_tui.core.views import (
     section_of,
     section_rows,
 )
-from briefing_tui.core.wikilinks import plain_text
+from briefing_tui.core.brief.wikilinks import plain_text
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.search.filter import filter_rows, fuzzy_match
 
 FLAGSHIP = Path(__file__).resolve().parents[2] / "briefs" / "zelensky-security-guarantees.yaml"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.watch import brief_files, signature
+from briefing_tui.core.library.watch import brief_files, signature
+from briefing_tui.core.load.loader import load_brief
 
 
 def test_an_edit_a_removal_and_a_touch_change_the_signature(write_brief):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_tui.config import Config
-from briefing_tui.core.library import load_library
-from briefing_tui.core.loader import load_brief
+from briefing_tui.core.library.entries import load_library
+from briefing_tui.core.load.loader import load_brief
 from briefing_tui.tui.app import BriefingApp
 
 DATA = Path(__file__).resolve().parent / "snapshot_data"

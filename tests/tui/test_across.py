@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from briefing_tui.config import Config
-from briefing_tui.core.crossbrief import LibraryIndex, build_index
-from briefing_tui.core.library import LibraryEntry
-from briefing_tui.core.model import Actor, Brief, Evidence, Issue, Position, Source
+from briefing_tui.core.brief.model import Actor, Brief, Evidence, Issue, Position, Source
+from briefing_tui.core.library.across import LibraryIndex, build_index
+from briefing_tui.core.library.entries import LibraryEntry
 from briefing_tui.tui.app import BriefingApp, binding_ids
 from briefing_tui.tui.screens.across import AcrossScreen, StanceList
 

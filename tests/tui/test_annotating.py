@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_tui.core.annotations import estimate_words
-from briefing_tui.core.model import Brief
-from briefing_tui.core.notestore import NotesStore
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.notes.annotations import estimate_words
+from briefing_tui.core.notes.store import NotesStore
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.note_editor import NoteEditor
 from briefing_tui.tui.screens.prompt import Prompt
@@ -149,8 +149,8 @@ async def test_stale_and_orphaned_notes_are_listed_and_can_be_kept_moved_or_dele
 ):
     import shutil
 
-    from briefing_tui.core.loader import load_brief
-    from briefing_tui.core.notestore import set_note
+    from briefing_tui.core.load.loader import load_brief
+    from briefing_tui.core.notes.store import set_note
     from briefing_tui.tui.screens.confirm import ConfirmScreen
     from briefing_tui.tui.screens.item_picker import ItemPicker
 

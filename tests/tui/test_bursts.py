@@ -11,8 +11,8 @@ from pathlib import Path
 
 from textual import events
 
-from briefing_tui.core.model import Brief
-from briefing_tui.core.notestore import NotesStore
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.notes.store import NotesStore
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.note_editor import NoteEditor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.core.model import Brief
+from briefing_tui.core.brief.model import Brief
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.brief import BriefScreen
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from briefing_tui.core.model import Brief
-from briefing_tui.core.views import section_rows
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.brief.views import section_rows
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.location import Location
 from briefing_tui.tui.widgets.items import ItemList

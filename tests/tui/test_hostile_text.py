@@ -16,8 +16,8 @@ import pytest
 from textual.command import CommandPalette
 
 from briefing_tui.config import Config
-from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Brief
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.load.loader import load_brief
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.confirm import ConfirmScreen
@@ -391,7 +391,7 @@ def assert_terminal_safe(app: BriefingApp, where: str) -> None:
 
 
 def store_notes(brief: Brief, folder: Path, item_id: str, note: str, tags: tuple[str, ...]):
-    from briefing_tui.core.notestore import NotesStore, set_note, set_tags
+    from briefing_tui.core.notes.store import NotesStore, set_note, set_tags
 
     store = NotesStore(brief, folder)
     store.change(item_id, set_note(note))
@@ -399,7 +399,7 @@ def store_notes(brief: Brief, folder: Path, item_id: str, note: str, tags: tuple
 
 
 def stored(brief: Brief, folder: Path, item_id: str):
-    from briefing_tui.core.notestore import NotesStore
+    from briefing_tui.core.notes.store import NotesStore
 
     return NotesStore(brief, folder).get(item_id)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from briefing_tui.config import load_config
-from briefing_tui.core.model import Brief
+from briefing_tui.core.brief.model import Brief
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.location import Location
 from briefing_tui.tui.screens.brief import BriefScreen

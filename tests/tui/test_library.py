@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.config import Config
-from briefing_tui.core.errors import BriefError
-from briefing_tui.core.library import LibraryEntry, load_library
-from briefing_tui.core.loader import load_brief
+from briefing_tui.core.library.entries import LibraryEntry, load_library
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.load.problems import BriefError
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.library import LibraryScreen

@@ -18,8 +18,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import ProgressBar
 
-from briefing_tui.core.cache import BriefCache
-from briefing_tui.core.discover import find_briefs
+from briefing_tui.core.library.cache import BriefCache
+from briefing_tui.core.library.discover import find_briefs
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens import library as library_module
 from briefing_tui.tui.screens.brief import BriefScreen

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from briefing_tui.core.cache import BriefCache
-from briefing_tui.core.discover import find_briefs
-from briefing_tui.core.loader import load_brief
+from briefing_tui.core.library.cache import BriefCache
+from briefing_tui.core.library.discover import find_briefs
+from briefing_tui.core.load.loader import load_brief
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens import brief as brief_module
 from briefing_tui.tui.screens.across import AcrossScreen

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing_tui.core.model import Brief
-from briefing_tui.core.wikilinks import wikilinks
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.brief.wikilinks import wikilinks
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.location import Location
 from briefing_tui.tui.widgets.detail import LinkList

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from briefing_tui.core.model import Brief, Position
-from briefing_tui.core.views import SECTION_TITLES, SECTIONS
+from briefing_tui.core.brief.model import Brief, Position
+from briefing_tui.core.brief.views import SECTION_TITLES, SECTIONS
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.location import Location
 from briefing_tui.tui.widgets.detail import LinkList

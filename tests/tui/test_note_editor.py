@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from editorkit import fake_editor, seen_by_editor
 
-from briefing_tui.core.model import Brief
-from briefing_tui.core.notestore import NotesStore
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.notes.store import NotesStore
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.discard import DiscardNote

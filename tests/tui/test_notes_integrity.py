@@ -10,9 +10,9 @@ from pathlib import Path
 from fskit import unwritable
 
 from briefing_tui.config import Config
-from briefing_tui.core.model import Brief
-from briefing_tui.core.notefile import parse_notes
-from briefing_tui.core.notestore import NotesStore, notes_path, set_note, set_tags, toggle_mark
+from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.notes.file import parse_notes
+from briefing_tui.core.notes.store import NotesStore, notes_path, set_note, set_tags, toggle_mark
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.confirm import ConfirmScreen
 from briefing_tui.tui.screens.recover_notes import RecoverNotesScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing_tui.core.model import Brief
+from briefing_tui.core.brief.model import Brief
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.location import Location
 from briefing_tui.tui.screens.source import ParagraphList, SourceScreen

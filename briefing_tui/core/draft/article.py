@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..scalars import parse_date
-from ..source import split_paragraphs
+from ..brief.article import split_paragraphs
+from ..load.scalars import parse_date
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u200b\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

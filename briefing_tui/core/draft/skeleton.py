@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..atomicfile import write_atomic
-from ..mdsafe import literal
-from ..scalars import MAX_SLUG, slugify
-from ..yamlstring import yaml_string
+from ..load.scalars import MAX_SLUG, slugify
+from ..text.atomicfile import write_atomic
+from ..text.markdown_escape import literal
+from ..text.yamlstring import yaml_string
 from .actors import Actor
 from .drafter import Draft
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..scalars import parse_date
+from ..load.scalars import parse_date
 from .article import MONTH_PATTERN, day_of, month_number
 from .tokens import sentence_starts
 

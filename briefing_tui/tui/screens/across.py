@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.crossbrief import Entity, LibraryIndex, Stance
-from ...core.views import ATTRIBUTION_WORDS
+from ...core.brief.views import ATTRIBUTION_WORDS
+from ...core.library.across import Entity, LibraryIndex, Stance
 from ..text import literal
 from ..widgets.nav_list import NavList
 

@@ -13,9 +13,11 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from ...core.annotations import Annotation, accepts_estimate, estimate_words
-from ...core.model import Brief
-from ...core.notestore import (
+from ...core.brief.model import Brief
+from ...core.brief.views import label_of
+from ...core.notes.annotations import Annotation, accepts_estimate, estimate_words
+from ...core.notes.display import NOTE_PREFIX
+from ...core.notes.store import (
     Edit,
     NotesStore,
     delete,
@@ -25,11 +27,9 @@ from ...core.notestore import (
     toggle_flag,
     toggle_mark,
 )
-from ...core.noteviews import NOTE_PREFIX
-from ...core.views import label_of
 from ..location import Location
 
-#: The filters `m` steps through while triaging (see core/search.py for the query language).
+#: The filters `m` steps through while triaging (see core/search/filter.py for the query language).
 TRIAGE_FILTERS = ("is:unannotated", "is:marked", "is:star", "is:follow-up", "")
 
 
@@ -267,8 +267,8 @@ class AnnotatingScreen(Screen[None]):
         default = str(Path.cwd() / f"{self.brief.id}.md")
 
         def write(answer: str, force: bool = False) -> None:
-            from ...core.annotations import now
-            from ...core.export import ExportRefused, write_export
+            from ...core.export.document import ExportRefused, write_export
+            from ...core.notes.annotations import now
 
             target = Path(answer.strip() or default).expanduser()
             try:

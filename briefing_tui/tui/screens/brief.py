@@ -13,20 +13,20 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
-from ...core.cache import read_through
-from ...core.errors import Problem
-from ...core.loader import Loaded
-from ...core.model import Actor, Brief, Issue, Position
-from ...core.notestore import SaveReport
-from ...core.noteviews import NOTE_PREFIX, annotation_fields, note_detail, notes_rows
-from ...core.views import (
+from ...core.brief.model import Actor, Brief, Issue, Position
+from ...core.brief.views import (
     SECTION_TITLES,
     SECTIONS,
     detail,
     section_of,
     section_rows,
 )
-from ...core.watch import Signature, brief_files, signature
+from ...core.library.cache import read_through
+from ...core.library.watch import Signature, brief_files, signature
+from ...core.load.loader import Loaded
+from ...core.load.problems import Problem
+from ...core.notes.display import NOTE_PREFIX, annotation_fields, note_detail, notes_rows
+from ...core.notes.store import SaveReport
 from ..history import History
 from ..location import Location
 from ..markdown import ITEM_SCHEME

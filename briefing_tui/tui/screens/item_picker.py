@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.model import Brief
-from ...core.search import filter_rows
-from ...core.views import Row, item_key, link_label
+from ...core.brief.model import Brief
+from ...core.brief.views import Row, item_key, link_label
+from ...core.search.filter import filter_rows
 from ..text import literal
 from ..widgets.literal_inputs import LiteralInput
 from ..widgets.nav_list import NavList

@@ -27,7 +27,7 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from ...core.outside_editor import EditorFailed, edit_in_editor, editor_command
+from ...core.notes.outside_editor import EditorFailed, edit_in_editor, editor_command
 from ..reader import reader
 from ..text import literal
 from ..widgets.literal_inputs import LiteralTextArea, literal_text

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core.errors import Problem
+from ...core.load.problems import Problem
 from ..text import literal
 from ..widgets.nav_list import NavList
 

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ...core.printable import printable
+from ...core.text.printable import printable
 from ..text import literal
 from ..widgets.literal_inputs import LiteralInput
 

@@ -1,6 +1,6 @@
 """Searching the library: a query searched as you type, the hits newest brief first.
 
-The query language is ``core/libsearch.py``'s (words, ``#tag``, ``is:``, ``actor:``, ``after:``,
+The query language is ``core/search/index.py``'s (words, ``#tag``, ``is:``, ``actor:``, ``after:``,
 ``before:``); its problems are shown under the query. The index is built in a thread when the
 screen opens, so a large library never freezes the reader. Enter dismisses the screen with the
 hit to open, ``(path of the brief, item id or None for the brief itself)``; escape with None.
@@ -22,9 +22,9 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from ...core.library import LibraryEntry
-from ...core.libsearch import Hit, Results, SearchIndex
-from ...core.model import SECTIONS
+from ...core.brief.model import SECTIONS
+from ...core.library.entries import LibraryEntry
+from ...core.search.index import Hit, Results, SearchIndex
 from ..text import literal
 from ..widgets.literal_inputs import LiteralInput
 from ..widgets.nav_list import NavList

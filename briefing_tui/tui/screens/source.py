@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.model import Brief, Evidence, Quote
-from ...core.source import find_quote
-from ...core.views import detail, label_of, para_key
+from ...core.brief.article import find_quote
+from ...core.brief.model import Brief, Evidence, Quote
+from ...core.brief.views import detail, label_of, para_key
 from ..text import highlighted, literal
 from ..widgets.detail import LinkList
 from ..widgets.nav_list import NavList

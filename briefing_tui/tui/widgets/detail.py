@@ -9,9 +9,9 @@ from textual.message import Message
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.model import Actor, Brief
-from ...core.printable import printable
-from ...core.views import Detail, LinkRow
+from ...core.brief.model import Actor, Brief
+from ...core.brief.views import Detail, LinkRow
+from ...core.text.printable import printable
 from ..markdown import parser_factory, safe_markdown
 from ..text import literal
 from .nav_list import NavList

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Mapping
 from textual.content import Content
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...core.annotations import Annotation
-from ...core.noteviews import NOTE_PREFIX, marks_of
-from ...core.search import filter_rows
-from ...core.views import Row
+from ...core.brief.views import Row
+from ...core.notes.annotations import Annotation
+from ...core.notes.display import NOTE_PREFIX, marks_of
+from ...core.search.filter import filter_rows
 from ..text import literal
 from .nav_list import NavList
 

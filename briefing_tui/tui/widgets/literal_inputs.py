@@ -19,7 +19,7 @@ from typing import Any
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
-from ...core.printable import printable
+from ...core.text.printable import printable
 
 
 class LiteralInput(Input):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from ...core.model import Brief
-from ...core.views import SECTION_TITLES, SECTIONS, section_count
+from ...core.brief.model import Brief
+from ...core.brief.views import SECTION_TITLES, SECTIONS, section_count
 from .nav_list import NavList
 
 

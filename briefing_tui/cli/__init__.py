@@ -1,0 +1,1 @@
+"""The command line: the parser and main, one module per command, and the console."""

@@ -1,0 +1,1 @@
+"""Notes to Markdown: the document, and the files an export never replaces."""

@@ -1,0 +1,438 @@
+"""Markdown export of the reader's annotations of a brief (the format is in ``docs/export.md``).
+
+The document is flat YAML front matter, the brief's title and source, then the annotated items:
+positions under their issue, questions with their estimates, other items, and the stale and
+orphaned notes, then a *keep region* for the reader's own additions and a trailer line holding a
+hash of everything generated. Every annotation passed in appears exactly once.
+
+Text from briefs and notes is untrusted as far as the document's structure goes. Brief text is
+made *literal*: Markdown that renders as exactly that text (:func:`literal`). A reader's note is
+Markdown, and keeps its inline formatting (emphasis, code, web links) and its lines; any other
+syntax in it is shown as typed (:func:`note_lines`). Neither can open a heading, list, table,
+code block, alert, raw HTML, front matter or a link to anything but a web or mail address.
+
+Re-exporting over an existing file goes through :func:`write_export`, which carries the keep
+region over and refuses to replace a file that was edited elsewhere (or was not an export)
+unless told to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..brief.model import Actor, Brief, Event, Evidence, Item, Position, Question, Quote
+from ..brief.views import ATTRIBUTION_WORDS
+from ..load.textfile import FileTooLarge, read_regular
+from ..notes.annotations import Annotation, Review, estimate_words, review
+from ..text.atomicfile import write_atomic
+from ..text.markdown_escape import (  # noqa: F401 - part of this module's API
+    clean,
+    code_span,
+    front_matter,
+    inline_signature,
+    is_web_url,
+    literal,
+    note_lines,
+    quoted,
+    safe_url,
+    yaml_quoted,
+)
+from ..text.printable import printable
+from .protected import check_export_content, check_export_target
+
+MARK_PHRASES = {"agree": "You agree", "disagree": "You disagree", "doubt": "You doubt it"}
+FLAG_WORDS = {"star": "★ star", "follow-up": "follow-up"}
+
+_WIKILINK = re.compile(r"\[\[\s*([a-z0-9-]+)\s*\]\]")
+
+#: Largest existing file read to carry its keep region over (the export of 10,000 notes is 5 MB).
+MAX_EXPORT_BYTES = 64 * 1024 * 1024
+
+KEEP_START = "<!-- briefing-tui:keep -->"
+KEEP_END = "<!-- /briefing-tui:keep -->"
+_TRAILER = re.compile(r"<!-- briefing-tui:export sha256=([0-9a-f]{64}) -->")
+_KEEP_HINT = (
+    "<!-- Write between the two keep markers below: briefing-tui carries that text over when"
+    " it exports this brief again. It refuses to overwrite this file without --force if"
+    " anything else in it was changed. -->"
+)
+
+
+def export_markdown(
+    brief: Brief, annotations: Mapping[str, Annotation], *, exported: dt.datetime
+) -> str:
+    """The Markdown export of ``annotations`` (by item id) of ``brief``, with an empty keep
+    region and the trailer line. ``exported`` is shown in UTC (a naive time is taken as UTC)."""
+    return _Document(brief, annotations, exported).text()
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    moment = moment.astimezone(dt.UTC) if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return moment.replace(microsecond=0)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+class _Document:
+    def __init__(
+        self, brief: Brief, annotations: Mapping[str, Annotation], exported: dt.datetime
+    ) -> None:
+        self.brief = brief
+        self.all = list(annotations.values())
+        self.exported = _utc(exported)
+        self.review: Review = review({a.item: a for a in self.all}, brief)
+        self.lines: list[str] = []
+        self.placed: set[str] = set()  # items whose (current) annotation is written already
+
+    # output helpers
+
+    def block(self, lines: Iterable[str]) -> None:
+        """Append a block, separated from the one before by a blank line."""
+        lines = list(lines)
+        if lines:
+            if self.lines:
+                self.lines.append("")
+            self.lines.extend(lines)
+
+    def name(self, item_id: str) -> str:
+        item = self.brief.item(item_id)
+        return item.label if item is not None else item_id
+
+    # the parts
+
+    def text(self) -> str:
+        brief, source = self.brief, self.brief.source
+        tags = sorted({tag for a in self.all for tag in a.tags if tag})
+        self.lines.extend(
+            front_matter(
+                {
+                    "title": brief.title,
+                    "brief": brief.id,
+                    "source_title": source.title,
+                    "source_outlet": source.outlet,
+                    "source_url": source.url,
+                    "source_published": (
+                        source.published.isoformat() if source.published else None
+                    ),
+                    "exported": self.exported.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "tags": tags,
+                }
+            )
+        )
+        self.block([f"# {literal(brief.title)}"])
+        self.block([self.source_line()])
+        self.block([self.count_line()])
+        self.issues()
+        self.questions()
+        self.others()
+        self.stale_and_orphaned()
+        self.block(["## Your notes"])
+        self.block([_KEEP_HINT, KEEP_START, KEEP_END])
+        body = "\n".join(self.lines) + "\n"
+        return body + f"<!-- briefing-tui:export sha256={_digest(body)} -->\n"
+
+    def source_line(self) -> str:
+        source = self.brief.source
+        parts = [f"Source: “{literal(source.title)}”"]
+        parts.extend(literal(x) for x in (source.outlet, source.author) if x)
+        if source.published:
+            parts.append(source.published.isoformat())
+        line = ", ".join(parts)
+        if source.url:
+            line += f", [{literal(source.url)}](<{safe_url(source.url)}>)"
+        stamp = self.exported.strftime("%Y-%m-%d %H:%M UTC")
+        return f"{line}. Exported by briefing-tui on {stamp}."
+
+    def count_line(self) -> str:
+        if not self.all:
+            return "No notes on this brief yet."
+        line = f"Your notes on {_plural(len(self.all), 'item')}"
+        extra = [
+            f"{len(group)} {word}"
+            for group, word in ((self.review.stale, "stale"), (self.review.orphans, "orphaned"))
+            if group
+        ]
+        return line + (f" ({', '.join(extra)})." if extra else ".")
+
+    def issues(self) -> None:
+        current = {a.item: a for a in self.review.current}
+        positions: dict[str, list[Position]] = {}
+        for position in self.brief.positions:
+            if position.id in current:
+                positions.setdefault(position.issue, []).append(position)
+        for issue in self.brief.issues:
+            if issue.id not in current and issue.id not in positions:
+                continue
+            self.block([f"## {literal(issue.title)}"])
+            if issue.id in current:
+                self.reader_part(current[issue.id], issue)
+                self.placed.add(issue.id)
+            for position in positions.get(issue.id, ()):
+                self.position(position, current[position.id])
+                self.placed.add(position.id)
+
+    def position(self, position: Position, annotation: Annotation) -> None:
+        self.block([f"### {literal(self.name(position.actor))}"])
+        self.block([literal(position.stance)])
+        attribution = ATTRIBUTION_WORDS.get(position.attribution, position.attribution)
+        self.reader_part(annotation, position, [("Attribution", literal(attribution))])
+        self.evidence(position.evidence)
+
+    def evidence(self, evidence: Iterable[Evidence]) -> None:
+        lines: list[str] = []
+        for entry in evidence:
+            if entry.quote:
+                line = f"¶{entry.para}: “{literal(entry.quote)}”"
+            else:
+                paragraph = self.brief.paragraph(entry.para)
+                line = f"¶{entry.para}" + (
+                    f" (the whole paragraph): {literal(paragraph.text)}" if paragraph else ""
+                )
+            lines.extend([""] if lines else [])
+            lines.append(line)
+        self.block(quoted(lines))
+
+    def questions(self) -> None:
+        asked = [a for a in self.review.current if isinstance(self.brief.item(a.item), Question)]
+        if not asked:
+            return
+        self.block(["## Questions"])
+        for annotation in asked:
+            question = self.brief.item(annotation.item)
+            assert question is not None
+            self.block([f"### {literal(question.label)}"])
+            self.reader_part(annotation, question)
+            self.placed.add(annotation.item)
+
+    def others(self) -> None:
+        rest = [a for a in self.review.current if a.item not in self.placed]
+        if not rest:
+            return
+        self.block(["## Other notes"])
+        for annotation in rest:
+            item = self.brief.item(annotation.item)
+            assert item is not None
+            self.block([f"### {self.heading_of(item)}"])
+            self.item_text(item)
+            self.reader_part(annotation, item)
+
+    def heading_of(self, item: Item) -> str:
+        if isinstance(item, Actor):
+            return f"Actor: {literal(item.name)}"
+        if isinstance(item, Quote):
+            return f"Quote by {literal(self.name(item.speaker))}"
+        if isinstance(item, Event):
+            return f"Event of {item.date.isoformat()}"
+        if isinstance(item, Position):
+            return f"Position of {literal(self.name(item.actor))}"
+        return f"{item.noun.capitalize()}: {literal(item.label)}"
+
+    def item_text(self, item: Item) -> None:
+        """What an item says, for an entry whose heading does not."""
+        if isinstance(item, Quote):
+            self.block(quoted([f"¶{item.para}: “{literal(item.text)}”"]))
+        elif isinstance(item, Event):  # the author's Markdown, [[id]] links made names
+            self.block(note_lines(_WIKILINK.sub(lambda m: self.name(m.group(1)), item.text)))
+        elif isinstance(item, Position):
+            self.block([literal(item.stance)])
+        elif isinstance(item, Actor) and item.role:
+            self.block([literal(item.role)])
+
+    def stale_and_orphaned(self) -> None:
+        if not (self.review.stale or self.review.orphans):
+            return
+        self.block(["## Stale and orphaned notes"])
+        for annotation in self.review.stale:
+            item = self.brief.item(annotation.item)
+            assert item is not None
+            self.block([f"### {self.heading_of(item)}"])
+            self.block(
+                quoted(
+                    [
+                        "[!WARNING]",
+                        "The item was reworded after you annotated it.",
+                        "",
+                        f"**Then:** {literal(annotation.anchor.text)}",
+                        "",
+                        f"**Now:** {literal(item.body)}",
+                    ]
+                )
+            )
+            self.reader_part(annotation, item)
+        for annotation in self.review.orphans:
+            self.block([f"### Gone: {code_span(annotation.item)}"])
+            self.block(
+                quoted(
+                    [
+                        "[!WARNING]",
+                        "This item is no longer in the brief.",
+                        "",
+                        f"**Then:** {literal(annotation.anchor.text)}",
+                    ]
+                )
+            )
+            self.reader_part(annotation, None)
+
+    def reader_part(
+        self,
+        annotation: Annotation,
+        item: Item | None,
+        extra: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """The reader's mark, flags, tags, estimate and note, as a list and a NOTE alert.
+        A position always says its mark ("No mark" too); other items only when marked."""
+        mark = annotation.mark
+        fields: list[tuple[str, str]] = []
+        if mark or isinstance(item, Position):  # positions are triaged: "No mark" says so
+            fields.append(("Mark", MARK_PHRASES.get(mark, literal(mark)) if mark else "No mark"))
+        if annotation.flags:
+            flags = (FLAG_WORDS.get(f, literal(f)) for f in annotation.flags)
+            fields.append(("Flags", ", ".join(flags)))
+        tags = [code_span(tag) for tag in annotation.tags if tag]  # "" has no code span
+        if tags:
+            fields.append(("Tags", ", ".join(tags)))
+        if annotation.estimate is not None:
+            percent = f"{round(annotation.estimate * 100, 1):g}%"
+            fields.append(("Estimate", f"{percent}, {estimate_words(annotation.estimate)}"))
+        fields.extend(extra)
+        where = f"{item.noun} " if item is not None else ""
+        fields.append(("Item", where + code_span(annotation.item)))
+        self.block(f"- **{label}:** {value}" for label, value in fields)
+        # printable first: str.strip() takes U+2028 for white space, the note shows it.
+        note = note_lines(annotation.note) if printable(annotation.note).strip() else []
+        if note:
+            self.block(quoted(["[!NOTE]", *note]))
+
+
+# -- the file on disk: keep region and trailer ---------------------------------------------------
+
+
+def _normalised(text: str) -> str:
+    """What the hash covers: line ends made ``\\n``, spaces and tabs at the ends of lines and
+    blank lines at the end dropped, so an editor that rewrites those does not count as an
+    edit. (The checks first: on the 5 MB export of 10,000 notes, rewriting costs 50 ms.)"""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+        text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+    return text.strip("\n")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(_normalised(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ExistingExport:
+    """What an existing file says about itself."""
+
+    ours: bool  #: it ends with a trailer line: written by this exporter
+    edited: bool  #: something outside its keep region changed since it was written
+    kept: tuple[str, ...] | None  #: the lines of its keep region; None when it has none
+
+
+def read_export(text: str) -> ExistingExport:
+    """Inspect a file that an export is about to replace."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    stripped = [line.strip() for line in lines]
+    kept: tuple[str, ...] | None = None
+    outside = list(lines)
+    if KEEP_START in stripped:
+        start = stripped.index(KEEP_START)
+        if KEEP_END in stripped[start + 1 :]:
+            end = stripped.index(KEEP_END, start + 1)
+            kept = tuple(lines[start + 1 : end])
+            outside = lines[: start + 1] + lines[end:]
+    for index in range(len(outside) - 1, -1, -1):
+        match = _TRAILER.fullmatch(outside[index].strip())
+        if match:
+            rest = outside[:index] + outside[index + 1 :]
+            edited = _digest("\n".join(rest)) != match.group(1)
+            return ExistingExport(ours=True, edited=edited, kept=kept)
+    return ExistingExport(ours=False, edited=True, kept=kept)
+
+
+def with_kept(text: str, kept: Sequence[str]) -> str:
+    """An export's text with ``kept`` lines put into its (empty) keep region."""
+    if not kept:
+        return text
+    empty = f"\n{KEEP_START}\n{KEEP_END}\n"
+    return text.replace(empty, f"\n{KEEP_START}\n" + "\n".join(kept) + f"\n{KEEP_END}\n", 1)
+
+
+class ExportRefused(Exception):
+    """The target file holds the reader's own work that an export would destroy."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What :func:`write_export` did."""
+
+    path: Path
+    notes: int  #: annotations exported
+    kept_lines: int  #: lines of the keep region carried over
+    replaced: bool  #: a file was there before
+
+
+def write_export(
+    path: Path,
+    brief: Brief,
+    annotations: Mapping[str, Annotation],
+    *,
+    exported: dt.datetime,
+    force: bool = False,
+    notes_folder: Path | None = None,
+    cache_folder: Path | None = None,
+) -> Written:
+    """Export to ``path`` atomically, carrying over the keep region of the file already there.
+
+    Raises :class:`ExportRefused` when that file is not an export of briefing-tui or was edited
+    outside its keep region, unless ``force``; the keep region is carried over in any case.
+    Raises :class:`~.protected.ProtectedFile` (a PermissionError), ``force`` or not, when
+    ``path`` is the brief or its article, a notes file (in ``notes_folder``, or any file that
+    reads as one), or in the parse cache (``cache_folder``); both folders default to where the
+    app keeps them. Raises another OSError at once when ``path`` is a FIFO, a device or a folder.
+    """
+    check_export_target(path, brief, notes_folder=notes_folder, cache_folder=cache_folder)
+    text = export_markdown(brief, annotations, exported=exported)
+    kept: tuple[str, ...] = ()
+    existing = _existing(path)
+    if existing is not None:
+        if not force and not existing.ours:
+            raise ExportRefused(
+                f"{path} exists and is not an export of briefing-tui; not overwritten"
+                " (--force replaces it)"
+            )
+        if not force and existing.edited:
+            raise ExportRefused(
+                f"{path} was edited outside its keep region since it was exported; not"
+                " overwritten (--force replaces it, keeping what is between the keep markers)"
+            )
+        kept = existing.kept or ()
+    # A replaced export keeps its mode; a new one gets what the umask gives (write_atomic).
+    write_atomic(path, with_kept(text, kept))
+    return Written(path, len(annotations), len(kept), existing is not None)
+
+
+def _existing(path: Path) -> ExistingExport | None:
+    """What the file at ``path`` says about itself; None when there is none. It is read
+    without blocking and only when it is a regular file (a FIFO raises NotARegularFile at
+    once), and refused when it reads as a notes file."""
+    try:
+        data = read_regular(path, MAX_EXPORT_BYTES)
+    except FileNotFoundError:
+        return None
+    except FileTooLarge:  # far larger than any export: not one
+        return ExistingExport(ours=False, edited=True, kept=None)
+    check_export_content(path, data)
+    try:
+        return read_export(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return ExistingExport(ours=False, edited=True, kept=None)

@@ -1,0 +1,506 @@
+"""Searching a library of briefs: their titles, their items and the reader's notes and tags.
+
+A query is words plus optional filters, a superset of the reader's list filter
+(:mod:`briefing_tui.core.search.filter`):
+
+- words: every word must occur in the same item (case-insensitive; curly and straight quote
+  marks and dashes count as the same), in its text fields or in the reader's note and tags on it;
+  a brief's title, headline and outlet make a hit of their own;
+- ``#tag`` and ``is:agree`` ... ``is:annotated``: the reader's annotations, as in a brief's list;
+- ``actor:ID-or-name``: items involving an actor (the actor itself, its positions, the quotes it
+  spoke, the events it takes part in), named by id or alias (``actor:zelensky``; ids are joined
+  across briefs as :func:`briefing_tui.core.library.across.actor_groups` joins them) or by the start
+  of each word of its name (``actor:vol-zel``);
+- ``after:DATE`` / ``before:DATE`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; both inclusive): by
+  the brief's publication date, or an event's own date for timeline items.
+
+A filter that is unknown or malformed is a problem of the query, reported, never ignored; a query
+with problems matches nothing. Hits come newest brief first (undated last), then in brief order.
+
+:class:`SearchIndex` folds and lowercases every searchable text once, so that each query is only
+substring tests (about 20 ms for 1,000 briefs of 50 items: ``bench/search.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..brief.article import fold
+from ..brief.model import SECTIONS, Actor, Brief, Event, Item, Position, Question, Quote
+from ..brief.views import link_label
+from ..library.across import AliasGroups, actor_groups
+from ..notes.annotations import Annotation
+from ..notes.store import read_notes
+from .filter import STATES, Query, annotation_matches, parse_query
+
+if TYPE_CHECKING:
+    from ..library.entries import LibraryEntry
+
+#: Filters a library query understands besides ``#tag`` (``is:`` comes from core/search/filter.py).
+FILTERS = ("is", "actor", "after", "before")
+FILTER_HELP = "is:, actor:, after:, before: and #tag"
+_FILTER_NAME = re.compile(r"[A-Za-z][A-Za-z_-]*")
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_WORD = re.compile(r"\w+")
+_WIKILINK = re.compile(r"\[\[\s*([^\[\]\n]+?)\s*\]\]")
+SNIPPET_WIDTH = 80
+#: The fields that hold an item's own text, which its label shows.
+LABEL_FIELDS = ("title", "name", "stance", "text")
+AUTHOR_NOTES = "author's notes"  # an item's ``notes`` field (the reader's own is "note")
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    """A parsed library query. ``words`` are folded and lowercase; ``filters`` holds the
+    ``#tags`` and ``is:`` states (parsed by :func:`briefing_tui.core.search.filter.parse_query`)."""
+
+    words: tuple[str, ...] = ()
+    filters: Query = field(default_factory=Query)
+    actors: tuple[str, ...] = ()
+    after: dt.date | None = None
+    before: dt.date | None = None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the query asks for nothing (and so finds nothing)."""
+        return not (
+            self.words
+            or self.filters.tags
+            or self.filters.states
+            or self.actors
+            or self.after
+            or self.before
+            or self.problems
+        )
+
+    @property
+    def selects_items(self) -> bool:
+        """Whether the query filters by what only items have (annotations, actors): then a
+        brief's title is no hit."""
+        return bool(self.filters.tags or self.filters.states or self.actors)
+
+
+def parse_library_query(text: str) -> LibraryQuery:
+    """Split a query into words and filters; bad filters become ``problems``."""
+    rest: list[str] = []
+    actors: list[str] = []
+    afters: list[dt.date] = []
+    befores: list[dt.date] = []
+    problems: list[str] = []
+    for word in text.split():
+        name, colon, value = word.partition(":")
+        key = name.lower()
+        if colon and key == "actor":
+            parts = _WORD.findall(fold(value).lower())
+            if parts:
+                actors.append("-".join(parts))
+            else:
+                problems.append("actor: needs an actor's id or name, as in actor:zelensky")
+        elif colon and key in ("after", "before"):
+            date = _parse_date(value, end=key == "before")
+            if date is None:
+                shown = f", not '{value}'" if value else ""
+                problems.append(f"{key}: needs YYYY-MM-DD{shown}")
+            else:
+                (afters if key == "after" else befores).append(date)
+        elif colon and value and key != "is" and _is_filter_like(name, value):
+            problems.append(f"unknown filter '{name}:' (the filters are {FILTER_HELP})")
+        else:
+            rest.append(word)
+    base = parse_query(" ".join(rest))
+    problems.extend(
+        f"is:{state} is not a state; use one of {', '.join(STATES)}"
+        if state
+        else f"is: needs a state: one of {', '.join(STATES)}"
+        for state in base.unknown
+    )
+    after = max(afters) if afters else None
+    before = min(befores) if befores else None
+    if after and before and after > before:
+        problems.append(f"after:{after} is later than before:{before}: nothing can match")
+    words = tuple(dict.fromkeys(fold(w).lower() for w in base.text.split()))
+    return LibraryQuery(
+        words, Query("", base.tags, base.states), tuple(actors), after, before, tuple(problems)
+    )
+
+
+def _is_filter_like(name: str, value: str) -> bool:
+    """``name:value`` looks like a filter (not a web address, a time or a word with a colon)."""
+    return bool(_FILTER_NAME.fullmatch(name)) and not value.startswith("/")
+
+
+def _parse_date(value: str, *, end: bool) -> dt.date | None:
+    """The first (or with ``end`` the last) day of ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    match = _DATE.fullmatch(value)
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if day is not None:
+            return dt.date(year, month, day)  # type: ignore[arg-type]
+        if month is not None:
+            first = dt.date(year, month, 1)  # type: ignore[arg-type]
+            if not end:
+                return first
+            following = dt.date(year + (month == 12), month % 12 + 1, 1)  # type: ignore[arg-type]
+            return following - dt.timedelta(days=1)
+        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)  # type: ignore[arg-type]
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: a brief's title (``item_id`` None) or an item of a brief.
+
+    ``where`` names the field the words matched in ("stance", "note", "speaker", ...; "" when
+    only filters matched) and ``snippet`` is a one-line excerpt of it around the match: the field
+    that holds a word the item's own text does not, if any (see :attr:`in_label`).
+    ``line`` and ``column`` locate the item in the brief file (1:1 for a title hit).
+    """
+
+    path: Path
+    brief_id: str
+    brief_title: str
+    published: dt.date | None
+    item_id: str | None
+    section: str  # "brief" for a title hit, else the item's section ("positions", ...)
+    label: str
+    where: str = ""
+    snippet: str = ""
+    line: int = 1
+    column: int = 1
+
+    @property
+    def in_label(self) -> bool:
+        """Whether the words matched only in the text the label shows (so a front end need not
+        show the snippet); False too when only filters matched."""
+        return self.where in LABEL_FIELDS
+
+
+@dataclass(frozen=True)
+class Results:
+    """What a search found: the first hits (up to the limit), how many there are in all, in
+    how many briefs, and the problems of the query (then there are no hits)."""
+
+    hits: tuple[Hit, ...] = ()
+    total: int = 0
+    briefs: int = 0
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Doc:
+    """What is searched of one item (or of a brief's titles, when ``item`` is None)."""
+
+    item: Item | None
+    fields: tuple[tuple[str, str], ...]  # (field name, folded text), label field first
+    haystack: str  # the fields' texts, lowercase, one per line
+    actors: frozenset[str]
+    date: int  # ordinal of the date filters compare, 0 when undated
+    annotation: Annotation | None
+    owner: _Indexed | None = None
+
+
+@dataclass(slots=True)
+class _Indexed:
+    """One brief of the index, its documents in brief order (its titles first)."""
+
+    path: Path
+    brief: Brief
+    docs: list[_Doc]
+    haystack: str  # every doc's haystack: a brief without a word is skipped at once
+    actor_names: list[tuple[str, list[str]]]  # id, words of the name
+    annotated: bool  # whether any of its items has an annotation
+
+
+Notes = Mapping[str, Mapping[str, Annotation]] | Callable[[str], Mapping[str, Annotation]]
+#: States that an item without annotation is in; every other state or tag needs one.
+_WITHOUT_ANNOTATION = ("unannotated", "unmarked")
+
+
+class SearchIndex:
+    """The searchable text of a library, folded once; :meth:`search` runs queries on it.
+
+    ``notes`` gives the reader's annotations of a brief by its id: a mapping, or a function
+    such as ``lambda brief_id: read_notes(brief_id, folder)`` (see :meth:`from_library`).
+    """
+
+    def __init__(self, entries: Iterable[LibraryEntry], notes: Notes | None = None) -> None:
+        lookup = _lookup(notes)
+        indexed: list[_Indexed] = []
+        skipped: list[Path] = []
+        for entry in entries:
+            if entry.brief is None:
+                skipped.append(entry.path)
+            else:
+                indexed.append(_index_brief(entry.path, entry.brief, lookup(entry.brief.id)))
+        indexed.sort(key=_brief_order)
+        self._briefs = indexed
+        # Actor ids joined by aliases across the library (docs/format.md, "Across briefs"),
+        # grouped by the across-briefs index's rule so that the two never disagree.
+        self._actors: AliasGroups = actor_groups(b.brief for b in indexed)
+        #: Library files that did not load, so were not searched.
+        self.skipped: tuple[Path, ...] = tuple(skipped)
+
+    @classmethod
+    def from_library(
+        cls, entries: Iterable[LibraryEntry], notes_dir: Path | None = None
+    ) -> SearchIndex:
+        """An index of ``entries`` with the annotations in ``notes_dir`` (read only)."""
+        return cls(entries, lambda brief_id: read_notes(brief_id, notes_dir))
+
+    @property
+    def brief_count(self) -> int:
+        """How many briefs are searched."""
+        return len(self._briefs)
+
+    @property
+    def item_count(self) -> int:
+        """How many items (and brief titles) are searched."""
+        return sum(len(b.docs) for b in self._briefs)
+
+    def search(self, query: str | LibraryQuery, limit: int | None = 50) -> Results:
+        """The hits of ``query``, at most ``limit`` of them (None: all), with the total."""
+        parsed = parse_library_query(query) if isinstance(query, str) else query
+        if parsed.problems:
+            return Results(problems=parsed.problems)
+        if parsed.is_empty:
+            return Results()
+        # Each step keeps what passes in a list comprehension: the tests run at C speed, and the
+        # cheapest and most selective come first (longer words are rarer).
+        words = sorted(parsed.words, key=len, reverse=True)
+        filters = parsed.filters
+        needs_annotation = bool(filters.tags) or any(
+            state not in _WITHOUT_ANNOTATION for state in filters.states
+        )
+        briefs = self._briefs
+        if needs_annotation:
+            briefs = [b for b in briefs if b.annotated]
+        for word in words:
+            briefs = [b for b in briefs if word in b.haystack]
+        skip = 1 if parsed.selects_items else 0  # a brief's titles are its first doc
+        docs = [doc for b in briefs for doc in b.docs[skip:]]
+        if needs_annotation:
+            docs = [doc for doc in docs if doc.annotation is not None]
+        for word in words:
+            docs = [doc for doc in docs if word in doc.haystack]
+        if parsed.after or parsed.before:
+            low = parsed.after.toordinal() if parsed.after else 1
+            high = parsed.before.toordinal() if parsed.before else dt.date.max.toordinal()
+            docs = [doc for doc in docs if low <= doc.date <= high]
+        for term in parsed.actors:
+            ids = self._actors.ids(term)
+            named: dict[int, set[str]] = {}
+            docs = [
+                doc
+                for doc in docs
+                if doc.actors and doc.actors & _cached_names(named, doc.owner, term, ids)
+            ]
+        if filters.tags or filters.states:
+            docs = [doc for doc in docs if annotation_matches(doc.annotation, filters)]
+        shown = docs if limit is None else docs[:limit]
+        return Results(
+            tuple(_hit(doc, parsed.words) for doc in shown),
+            len(docs),
+            len({id(doc.owner) for doc in docs}),
+        )
+
+
+def _cached_names(
+    cache: dict[int, set[str]], owner: _Indexed | None, term: str, ids: frozenset[str]
+) -> set[str]:
+    """:func:`_actors_named`, computed once per brief of a search."""
+    key = id(owner)
+    if key not in cache:
+        cache[key] = _actors_named(owner, term, ids) if owner is not None else set()
+    return cache[key]
+
+
+def _lookup(notes: Notes | None) -> Callable[[str], Mapping[str, Annotation]]:
+    if notes is None:
+        return lambda _brief_id: {}
+    if callable(notes):
+        return notes
+    return lambda brief_id: notes.get(brief_id, {})
+
+
+def _index_brief(path: Path, brief: Brief, notes: Mapping[str, Annotation]) -> _Indexed:
+    published = brief.source.published.toordinal() if brief.source.published else 0
+    names = {actor.id: _fold(actor.name) for actor in brief.actors}
+    source = brief.source
+    titles = [("title", brief.title), ("headline", source.title)]
+    if source.outlet:
+        titles.append(("outlet", source.outlet))
+    docs = [_doc(None, titles, frozenset(), published, None)]
+    for section in SECTIONS:
+        for item in brief.section(section):
+            date = item.date.toordinal() if isinstance(item, Event) else published
+            fields = _item_fields(brief, item, names)
+            written = getattr(item, "notes", None)  # the brief author's, in Markdown
+            if written:
+                fields.append((AUTHOR_NOTES, _readable(brief, written)))
+            annotation = notes.get(item.id)
+            if annotation is not None:
+                if annotation.note.strip():
+                    fields.append(("note", annotation.note))
+                if annotation.tags:
+                    fields.append(("tags", " ".join(annotation.tags)))
+            docs.append(_doc(item, fields, _involved(item), date, annotation))
+    indexed = _Indexed(
+        path,
+        brief,
+        docs,
+        "\n".join(doc.haystack for doc in docs),
+        [(a.id, _WORD.findall(names[a.id].lower())) for a in brief.actors],
+        any(doc.annotation is not None for doc in docs),
+    )
+    for doc in docs:
+        doc.owner = indexed
+    return indexed
+
+
+def _doc(
+    item: Item | None,
+    fields: list[tuple[str, str]],
+    actors: frozenset[str],
+    date: int,
+    annotation: Annotation | None,
+) -> _Doc:
+    folded = tuple((name, _fold(text)) for name, text in fields if text)
+    haystack = "\n".join(text for _, text in folded).lower()
+    return _Doc(item, folded, haystack, actors, date, annotation)
+
+
+def _fold(text: str) -> str:
+    """:func:`briefing_tui.core.brief.article.fold`, seven times faster on plain ASCII text (which
+    it only needs to make single-spaced)."""
+    if text.isascii() and "`" not in text:
+        return " ".join(text.split())
+    return fold(text)
+
+
+def _item_fields(brief: Brief, item: Item, names: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The searched fields of an item, its label's field first (``names``: the actors')."""
+    if isinstance(item, Actor):
+        return [("name", item.name), ("role", item.role or "")]
+    if isinstance(item, Position):
+        return [("stance", item.stance)]
+    if isinstance(item, Question):
+        return [("text", item.text)]
+    if isinstance(item, Quote):
+        return [("text", item.text), ("speaker", names.get(item.speaker, item.speaker))]
+    if isinstance(item, Event):
+        return [("text", _readable(brief, item.text))]
+    return [("title", item.label)]  # issues, and any section added later
+
+
+def _readable(brief: Brief, markdown: str) -> str:
+    """Markdown as searched: ``[[id]]`` links read as the names they point at, the rest as
+    written."""
+    return _WIKILINK.sub(lambda m: _name(brief, m.group(1)), markdown)
+
+
+def _name(brief: Brief, item_id: str) -> str:
+    item = brief.item(item_id)
+    return item.label if item is not None else item_id
+
+
+def _involved(item: Item) -> frozenset[str]:
+    """The actors an item involves, for ``actor:``."""
+    if isinstance(item, Actor):
+        return frozenset((item.id,))
+    if isinstance(item, Position):
+        return frozenset((item.actor,))
+    if isinstance(item, Quote):
+        return frozenset((item.speaker,))
+    if isinstance(item, Event):
+        return frozenset(item.actors)
+    return frozenset()
+
+
+def _actors_named(indexed: _Indexed, term: str, ids: frozenset[str]) -> set[str]:
+    """Ids of the brief's actors that ``term`` names: by id (``ids``: the term and the ids
+    aliases join to it), or with each of its hyphenated parts the start of a word of their
+    name."""
+    parts = term.split("-")
+    return {
+        actor_id
+        for actor_id, words in indexed.actor_names
+        if actor_id in ids or all(any(w.startswith(p) for w in words) for p in parts)
+    }
+
+
+def _brief_order(indexed: _Indexed) -> tuple[int, str, str]:
+    """Newest first, undated last, then by title and path (as the library lists them)."""
+    published = indexed.brief.source.published
+    return (
+        -published.toordinal() if published else 1,
+        indexed.brief.title.lower(),
+        str(indexed.path),
+    )
+
+
+def _hit(doc: _Doc, words: tuple[str, ...]) -> Hit:
+    indexed = doc.owner
+    assert indexed is not None
+    brief = indexed.brief
+    where, snippet = _where(doc, words)
+    item = doc.item
+    if item is None:
+        return Hit(
+            indexed.path,
+            brief.id,
+            brief.title,
+            brief.source.published,
+            None,
+            "brief",
+            brief.title,
+            where,
+            snippet,
+        )
+    return Hit(
+        indexed.path,
+        brief.id,
+        brief.title,
+        brief.source.published,
+        item.id,
+        item.section,
+        link_label(brief, item.id),
+        where,
+        snippet,
+        item.loc.line or 1,
+        item.loc.column or 1,
+    )
+
+
+def _where(doc: _Doc, words: tuple[str, ...]) -> tuple[str, str]:
+    """The field to show a match in: the first that holds a word the label's field does not
+    hold (the surprising one), else the label's field; with an excerpt around the word."""
+    if not words or not doc.fields:
+        return "", ""
+    lowered = [(name, text, text.lower()) for name, text in doc.fields]
+    first_name, first_text, first_low = lowered[0]
+    for word in words:
+        if word in first_low:
+            continue
+        for name, text, low in lowered[1:]:
+            if word in low:
+                return name, _excerpt(text, low, word)
+    return first_name, _excerpt(first_text, first_low, words[0])
+
+
+def _excerpt(text: str, low: str, word: str) -> str:
+    """About :data:`SNIPPET_WIDTH` characters of ``text`` around ``word``, on one line."""
+    if len(text) <= SNIPPET_WIDTH:
+        return text
+    at = low.find(word) if len(low) == len(text) else 0
+    start = max(0, min(at - SNIPPET_WIDTH // 3, len(text) - SNIPPET_WIDTH))
+    end = start + SNIPPET_WIDTH
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
