@@ -37,8 +37,10 @@ from briefing_tui.core.brief.model import Brief
 from briefing_tui.core.export.document import export_markdown, write_export
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.annotations import Annotation, accepts_estimate, blank
+from briefing_tui.core.notes.edits import set_note, toggle_mark
 from briefing_tui.core.notes.file import dump_notes
-from briefing_tui.core.notes.store import NotesStore, notes_path, set_note, toggle_mark
+from briefing_tui.core.notes.folder import notes_path
+from briefing_tui.core.notes.store import NotesStore
 
 MARKS = (None, "agree", "disagree", "doubt")
 

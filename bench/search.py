@@ -28,7 +28,7 @@ from briefing_tui.core.library.entries import LibraryEntry
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.annotations import blank
 from briefing_tui.core.notes.file import dump_notes
-from briefing_tui.core.notes.store import notes_path
+from briefing_tui.core.notes.folder import notes_path
 from briefing_tui.core.search.index import SearchIndex
 
 QUERIES = (

@@ -29,7 +29,9 @@ from searchkit import (
 
 from briefing_tui.cli.main import main
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes.store import NOTES_ENV, NotesStore, set_note, set_tags, toggle_mark
+from briefing_tui.core.notes.edits import set_note, set_tags, toggle_mark
+from briefing_tui.core.notes.folder import NOTES_ENV
+from briefing_tui.core.notes.store import NotesStore
 
 HIT = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): \[(?P<section>[a-z]+)\] (?P<rest>.*)$"

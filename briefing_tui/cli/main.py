@@ -25,8 +25,9 @@ from ..core.load.strict_yaml import DEFAULT_LIMITS
 from ..core.load.textfile import read_text
 from ..core.load.todos import find_todos
 from ..core.notes.annotations import Annotation, now
-from ..core.notes.store import NotesStore, notes_path
-from ..core.notes.store import notes_dir as default_notes_dir
+from ..core.notes.folder import notes_dir as default_notes_dir
+from ..core.notes.folder import notes_path
+from ..core.notes.store import NotesStore
 from . import console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

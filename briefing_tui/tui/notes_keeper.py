@@ -18,7 +18,8 @@ from textual.message import Message
 from ..core.brief.model import Brief
 from ..core.library.cache import cache_dir
 from ..core.notes.file import dump_notes
-from ..core.notes.store import NotesStore, SaveReport, notes_dir, notes_path
+from ..core.notes.folder import notes_dir, notes_path
+from ..core.notes.store import NotesStore, SaveReport
 from ..core.text.atomicfile import write_atomic
 
 

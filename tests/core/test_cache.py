@@ -36,7 +36,7 @@ from briefing_tui.core.library.entries import (
 from briefing_tui.core.library.summary import BriefSummary
 from briefing_tui.core.load.loader import Loaded, read_brief
 from briefing_tui.core.notes.annotations import now
-from briefing_tui.core.notes.store import NOTES_ENV
+from briefing_tui.core.notes.folder import NOTES_ENV
 from briefing_tui.core.search.index import SearchIndex
 
 sys.path.append(str(REPO / "bench"))  # bench/synthetic.py, as bench/load.py imports it

@@ -15,7 +15,9 @@ from briefkit import ARTICLE, REPO, VALID_BRIEF, edit
 from briefing_tui.cli import main as cli
 from briefing_tui.core.export.document import KEEP_END, KEEP_START, read_export
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes.store import NotesStore, notes_path, set_note, toggle_mark
+from briefing_tui.core.notes.edits import set_note, toggle_mark
+from briefing_tui.core.notes.folder import notes_path
+from briefing_tui.core.notes.store import NotesStore
 
 FLAGSHIP = REPO / "briefs" / "zelensky-security-guarantees.yaml"
 PROBLEM = "test-brief.yaml:"

@@ -21,16 +21,9 @@ from briefkit import ARTICLE, VALID_BRIEF, edit, locate
 from briefing_tui.core.library.across import build_index
 from briefing_tui.core.library.entries import LibraryEntry, load_library
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes.store import (
-    NotesStore,
-    count_notes,
-    notes_path,
-    read_notes,
-    set_note,
-    set_tags,
-    toggle_flag,
-    toggle_mark,
-)
+from briefing_tui.core.notes.edits import set_note, set_tags, toggle_flag, toggle_mark
+from briefing_tui.core.notes.folder import count_notes, notes_path, read_notes
+from briefing_tui.core.notes.store import NotesStore
 from briefing_tui.core.search.index import (
     STATES,
     Hit,

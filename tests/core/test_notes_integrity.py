@@ -27,16 +27,10 @@ from notes_helpers import (
 )
 
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes import store as notestore_module
-from briefing_tui.core.notes.store import (
-    NotesStore,
-    SaveReport,
-    notes_path,
-    set_note,
-    set_tags,
-    toggle_flag,
-    toggle_mark,
-)
+from briefing_tui.core.notes import disk as notes_disk
+from briefing_tui.core.notes.edits import set_note, set_tags, toggle_flag, toggle_mark
+from briefing_tui.core.notes.folder import notes_path
+from briefing_tui.core.notes.store import NotesStore, SaveReport
 
 HELPERS = Path(__file__).resolve().parent
 
@@ -233,7 +227,8 @@ import sys, time
 from pathlib import Path
 sys.path[:0] = [sys.argv[3], sys.argv[4]]
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes.store import NotesStore, set_note
+from briefing_tui.core.notes.store import NotesStore
+from briefing_tui.core.notes.edits import set_note
 from notes_helpers import note_for
 store = NotesStore(load_brief(sys.argv[1]), Path(sys.argv[2]), background=True)
 print("ready", flush=True)
@@ -332,7 +327,7 @@ def test_a_notes_file_that_cannot_be_read_is_never_moved_nor_replaced(folder, ki
         path.mkdir()
     else:
         NotesStore(flagship(), folder).change("trump", set_note("x" * 200))
-        monkeypatch.setattr(notestore_module, "NOTES_MAX_BYTES", 100)
+        monkeypatch.setattr(notes_disk, "NOTES_MAX_BYTES", 100)
     before = path.lstat()
 
     result: list[NotesStore] = []
@@ -372,13 +367,13 @@ def test_the_writer_keeps_the_order_of_changes_made_faster_than_it_writes(folder
 
 def test_a_change_is_shown_before_it_is_written_and_written_after(folder, monkeypatch):
     release = threading.Event()
-    real_write = notestore_module.write_atomic
+    real_write = notes_disk.write_atomic
 
     def slow_write(path: Path, text: str, **kwargs: object) -> None:
         release.wait(10)
         real_write(path, text, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(notestore_module, "write_atomic", slow_write)
+    monkeypatch.setattr(notes_disk, "write_atomic", slow_write)
     store = NotesStore(flagship(), folder, background=True)
     started = time.perf_counter()
     store.change("trump", toggle_mark("agree"))
@@ -396,7 +391,7 @@ def test_a_full_disk_is_reported_with_its_reason(folder, monkeypatch):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
     store = NotesStore(flagship(), folder, retry_after=0.01)
-    monkeypatch.setattr(notestore_module, "write_atomic", full)
+    monkeypatch.setattr(notes_disk, "write_atomic", full)
     with pytest.raises(OSError, match="No space left"):
         store.change("trump", toggle_mark("agree"))
     assert store.get("trump") is None

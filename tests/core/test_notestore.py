@@ -36,19 +36,17 @@ from notes_helpers import (
 
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.annotations import Anchor, Annotation, Status, now, review, status
-from briefing_tui.core.notes.file import dump_notes, parse_notes
-from briefing_tui.core.notes.store import (
-    NOTES_ENV,
-    NotesStore,
+from briefing_tui.core.notes.edits import (
     delete,
-    notes_dir,
-    notes_path,
     set_estimate,
     set_note,
     set_tags,
     toggle_flag,
     toggle_mark,
 )
+from briefing_tui.core.notes.file import dump_notes, parse_notes
+from briefing_tui.core.notes.folder import NOTES_ENV, notes_dir, notes_path
+from briefing_tui.core.notes.store import NotesStore
 
 HELPERS = Path(__file__).resolve().parent
 NOTES_NAME = f"{FLAGSHIP_ID}.notes.yaml"
@@ -197,7 +195,8 @@ import sys
 from pathlib import Path
 sys.path[:0] = [sys.argv[4], sys.argv[5]]
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes.store import NotesStore, set_note
+from briefing_tui.core.notes.store import NotesStore
+from briefing_tui.core.notes.edits import set_note
 from notes_helpers import note_for, version_of
 store = NotesStore(load_brief(sys.argv[1]), Path(sys.argv[2]))
 ids = sys.argv[3].split(",")

@@ -22,7 +22,9 @@ from briefing_tui.core.brief.model import Brief
 from briefing_tui.core.export.document import write_export
 from briefing_tui.core.library.cache import BriefCache
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes.store import NotesStore, notes_path, set_note
+from briefing_tui.core.notes.edits import set_note
+from briefing_tui.core.notes.folder import notes_path
+from briefing_tui.core.notes.store import NotesStore
 
 EXPORTED = dt.datetime(2026, 1, 20, 10, 0, tzinfo=dt.UTC)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from briefkit import ARTICLE, VALID_BRIEF, value_of
 
-from briefing_tui.core.notes.store import NOTES_ENV
+from briefing_tui.core.notes.folder import NOTES_ENV
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
@@ -355,7 +355,8 @@ def test_article_linked_to_etc_passwd_is_refused(tmp_path):
 
 def test_export_never_writes_a_file_from_elsewhere_into_the_markdown(tmp_path, notes_folder):
     from briefing_tui.core.load.loader import load_brief
-    from briefing_tui.core.notes.store import NotesStore, set_note
+    from briefing_tui.core.notes.edits import set_note
+    from briefing_tui.core.notes.store import NotesStore
 
     path = write_pair(tmp_path / "lib")
     NotesStore(load_brief(path), notes_folder).change("alpha-will-act", set_note("Checked."))

@@ -12,7 +12,7 @@ import pytest
 from tmuxkit import FLAGSHIP, REPO, START_WAIT, Terminal, start_reader
 
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes.store import read_notes
+from briefing_tui.core.notes.folder import read_notes
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed: the end-to-end test needs it"

@@ -13,8 +13,10 @@ import pytest
 from tmuxkit import FLAGSHIP, REPO, START_WAIT, Terminal
 
 from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.edits import set_note
 from briefing_tui.core.notes.file import parse_notes
-from briefing_tui.core.notes.store import NotesStore, notes_path, set_note
+from briefing_tui.core.notes.folder import notes_path
+from briefing_tui.core.notes.store import NotesStore
 
 BRIEF = load_brief(REPO / FLAGSHIP)
 FIRST, SECOND = BRIEF.positions[0].id, BRIEF.positions[1].id

@@ -14,7 +14,7 @@ import pytest
 from briefing_tui.config import CONFIG_ENV, Config, load_config
 from briefing_tui.core.brief.model import Brief
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes.store import NOTES_ENV
+from briefing_tui.core.notes.folder import NOTES_ENV
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.brief import BriefScreen
 

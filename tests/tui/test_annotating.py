@@ -150,7 +150,7 @@ async def test_stale_and_orphaned_notes_are_listed_and_can_be_kept_moved_or_dele
     import shutil
 
     from briefing_tui.core.load.loader import load_brief
-    from briefing_tui.core.notes.store import set_note
+    from briefing_tui.core.notes.edits import set_note
     from briefing_tui.tui.screens.confirm import ConfirmScreen
     from briefing_tui.tui.screens.item_picker import ItemPicker
 

@@ -391,7 +391,8 @@ def assert_terminal_safe(app: BriefingApp, where: str) -> None:
 
 
 def store_notes(brief: Brief, folder: Path, item_id: str, note: str, tags: tuple[str, ...]):
-    from briefing_tui.core.notes.store import NotesStore, set_note, set_tags
+    from briefing_tui.core.notes.edits import set_note, set_tags
+    from briefing_tui.core.notes.store import NotesStore
 
     store = NotesStore(brief, folder)
     store.change(item_id, set_note(note))

@@ -11,8 +11,10 @@ from fskit import unwritable
 
 from briefing_tui.config import Config
 from briefing_tui.core.brief.model import Brief
+from briefing_tui.core.notes.edits import set_note, set_tags, toggle_mark
 from briefing_tui.core.notes.file import parse_notes
-from briefing_tui.core.notes.store import NotesStore, notes_path, set_note, set_tags, toggle_mark
+from briefing_tui.core.notes.folder import notes_path
+from briefing_tui.core.notes.store import NotesStore
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.confirm import ConfirmScreen
 from briefing_tui.tui.screens.recover_notes import RecoverNotesScreen

@@ -18,7 +18,8 @@ from textual.widgets import Input
 from briefing_tui.config import Config
 from briefing_tui.core.library.entries import LibraryEntry, load_library
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes.store import NotesStore, set_note, set_tags, toggle_flag
+from briefing_tui.core.notes.edits import set_note, set_tags, toggle_flag
+from briefing_tui.core.notes.store import NotesStore
 from briefing_tui.core.search.index import SearchIndex
 from briefing_tui.tui.app import BriefingApp, binding_ids
 from briefing_tui.tui.screens.search import SearchResults, SearchScreen

@@ -18,7 +18,7 @@ from ..brief.model import Brief
 from ..library.cache import cache_dir
 from ..load.loader import source_path
 from ..notes.file import NotesError, parse_notes
-from ..notes.store import notes_dir, notes_path
+from ..notes.folder import notes_dir, notes_path
 
 #: What every notes file's name ends with, and the files kept beside one (its lock, a copy set
 #: aside as unreadable) hold: ``<brief-id>.notes.yaml``, ``….notes.yaml.lock``.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..brief.model import Brief
 from ..load.problems import Problem
-from ..notes.store import count_notes, notes_dir
+from ..notes.folder import count_notes, notes_dir
 from .cache import BriefCache, read_through
 from .discover import find_briefs
 from .summary import BriefSummary

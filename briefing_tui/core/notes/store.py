@@ -1,7 +1,8 @@
-"""Where the reader's notes live, and how a change reaches the disk without ever losing one.
+"""The reader's notes of one brief as shown, and how a change reaches the disk without ever
+being lost.
 
-A change is kept as the fields it sets (``notechange.FieldChange``). It is applied under a lock
-to the notes file *as it is on disk at that moment* and written atomically (``atomicfile``), so
+A change is kept as the fields it sets (``change.FieldChange``). It is applied under a lock to
+the notes file *as it is on disk at that moment* and written atomically (``disk.NotesFile``), so
 two app instances on one brief never clobber each other: each change lands on top of the
 other's; when both set the same field, the later change wins. Undo puts back only the fields of
 the change it undoes, and only those nobody changed since.
@@ -18,70 +19,26 @@ the app runs (another program edited it), the notes shown stay shown and nothing
 until the reader chooses, through :meth:`NotesStore.recover`, what the new file holds. A file
 that exists but cannot be read at all (a FIFO, too large, no permission, the notes folder not a
 folder) is never moved nor replaced: changes are refused with the reason.
+
+(Over 400 lines: the store's state, its writer thread and the rules above are one thing; the
+file itself is ``disk.py``, the folder ``folder.py`` and the keys' edits ``edits.py``.)
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import platformdirs
-
 from ..brief.model import Brief
-from ..load.textfile import read_regular
-from ..text.atomicfile import remove_stale_temporaries, write_atomic
-from .annotations import Annotation, blank, now
+from ..text.atomicfile import remove_stale_temporaries
+from .annotations import Annotation, blank
 from .change import FieldChange, field_words
-from .file import NotesError, NotesText, parse_notes
-
-NOTES_ENV = "BRIEFING_TUI_NOTES_DIR"
-#: The largest notes file read (50,000 annotated items take about 30 MB).
-NOTES_MAX_BYTES = 256 * 1024 * 1024
-
-try:  # POSIX advisory locks; elsewhere the store works without the cross-process lock
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
-
-Edit = Callable[[Annotation], Annotation | None]
-
-
-def notes_dir(override: Path | None = None) -> Path:
-    """The notes folder: ``override``, else ``$BRIEFING_TUI_NOTES_DIR``, else the user data dir."""
-    if override is not None:
-        return override
-    if os.environ.get(NOTES_ENV):
-        return Path(os.environ[NOTES_ENV])
-    return Path(platformdirs.user_data_dir("briefing-tui")) / "notes"
-
-
-def notes_path(folder: Path, brief_id: str) -> Path:
-    """The notes file of a brief in ``folder``."""
-    return folder / f"{brief_id}.notes.yaml"
-
-
-def read_notes(brief_id: str, folder: Path | None = None) -> dict[str, Annotation]:
-    """The annotations of a brief as its notes file holds them, read without creating,
-    locking or moving anything: {} when there is no notes file, or one that cannot be read or
-    holds another brief's notes (which :class:`NotesStore` would set aside)."""
-    path = notes_path(notes_dir(folder), brief_id)
-    try:
-        text = read_regular(path, NOTES_MAX_BYTES).decode("utf-8")
-        file_brief, annotations = parse_notes(text, str(path))
-    except (OSError, UnicodeDecodeError, NotesError):
-        return {}
-    return annotations if file_brief == brief_id else {}
-
-
-def count_notes(brief_id: str, folder: Path | None = None) -> int:
-    """How many items of a brief the reader has annotated, read without changing anything
-    (0 when there is no notes file, or one that cannot be read)."""
-    return len(read_notes(brief_id, folder))
+from .disk import NotesBroken, NotesFile, reason_of
+from .edits import Edit
+from .folder import notes_dir, notes_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,18 +69,6 @@ class SaveReport:
     recovered: bool = False
     #: The notes file had vanished; this write put back the notes shown.
     restored: bool = False
-
-
-class _Broken(Exception):
-    """The notes file on disk cannot be parsed (it is set aside)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-class _Unreadable(OSError):
-    """The notes file exists but cannot be read: never moved, never replaced."""
 
 
 @dataclass
@@ -173,9 +118,7 @@ class NotesStore:
         self._waiting: list[_Waiting] = []
         self._session: list[FieldChange] = []  # every change made here, for recover()
         self._restore: dict[str, Annotation] | None = None  # recover(): the base of the next write
-        self._known: bytes | None = None  # the file's bytes as last read or written
-        self._text = NotesText(brief.id)  # the text of _saved, entry by entry
-        self._text_valid = False
+        self._file = NotesFile(self.path, brief.id)
         self._mutex = threading.Condition(threading.RLock())  # guards the dicts and lists
         self._io = threading.Lock()  # one reader or writer of the file at a time, here
         self._stop = False
@@ -184,7 +127,7 @@ class NotesStore:
         self._failing = False  # the last write failed (error may be cleared by retry())
         self._idle = True  # nothing waits, or the last write reported why it could not
         self._restored_gone = False  # the write under way puts back a vanished file
-        with self._io, self._locked(writing=False) as locked:
+        with self._io, self._file.locked(writing=False) as locked:
             if locked:
                 remove_stale_temporaries(self.path)
             self._saved = self._open_read()
@@ -223,10 +166,10 @@ class NotesStore:
         if not self._io.acquire(blocking=False):
             return False
         try:
-            with self._locked(writing=False):
+            with self._file.locked(writing=False):
                 try:
                     disk, unchanged = self._fresh()
-                except _Broken as broken:
+                except NotesBroken as broken:
                     self._mark_broken(broken.reason)
                     return False
                 except OSError:
@@ -470,13 +413,11 @@ class NotesStore:
                 failed_before = self._failing
             kept: list[tuple[str, str]] = []
             try:
-                with self._locked(writing=True):
+                with self._file.locked(writing=True):
                     # Unchanged, ``disk`` *is* _saved: the batch is applied in place (no copy
                     # of 50,000 notes on each mark) and taken back if the write fails.
                     disk, unchanged = self._fresh_for_write()
-                    if not (unchanged and self._text_valid):
-                        self._text.reset(disk)
-                    self._text_valid = False  # until the write succeeds
+                    self._file.begin_write(disk, unchanged=unchanged)
                     previous: list[tuple[str, Annotation | None]] = []
                     for waiting in batch:
                         change = waiting.change
@@ -484,27 +425,24 @@ class NotesStore:
                         previous.append((change.item_id, current))
                         result, skipped = change.apply(current)
                         _put(disk, change.item_id, result)
-                        self._text.update(change.item_id, result)
+                        self._file.update(change.item_id, result)
                         if skipped:
                             kept.append((change.item_id, field_words(skipped)))
-                    data = self._text.data()
                     try:
-                        write_atomic(self.path, data)
+                        self._file.commit()
                     except BaseException:
                         for item_id, value in reversed(previous):
                             _put(disk, item_id, value)
                         raise
-                    self._known = data
-                    self._text_valid = True
                     self._restore = None
                     restored, self._restored_gone = self._restored_gone, False
-            except _Broken as broken:
+            except NotesBroken as broken:
                 self._mark_broken(broken.reason)
                 with self._mutex:
                     return SaveReport(waiting=len(self._waiting), broken=self.broken)
             except OSError as exc:
                 with self._mutex:
-                    self.error = _reason(exc)
+                    self.error = reason_of(exc)
                     self._failing = True
                     return SaveReport(waiting=len(self._waiting), error=self.error)
             with self._mutex:
@@ -560,49 +498,22 @@ class NotesStore:
         empty; one that cannot be read at all leaves the store unable to save."""
         try:
             return self._fresh()[0]
-        except _Broken as broken:
+        except NotesBroken as broken:
             with contextlib.suppress(OSError):
-                self.set_aside = (self._put_aside(), broken.reason)
+                self.set_aside = (self._file.put_aside(), broken.reason)
                 return {}
             self.problem = f"{self.path} cannot be parsed ({broken.reason}) nor moved aside"
             return {}
         except OSError as exc:
-            self.problem = _reason(exc)
+            self.problem = reason_of(exc)
             return {}
 
     def _fresh(self) -> tuple[dict[str, Annotation], bool]:
-        """The annotations as on disk now, and whether they are those this store last read or
-        wrote. The file is read each time but parsed only when its bytes differ from those:
-        comparing the bytes, not the mtime, cannot miss a same-size rewrite (the comparison
-        runs in C: a few milliseconds for 30 MB). Raises _Broken or OSError."""
-        try:
-            data = read_regular(self.path, NOTES_MAX_BYTES)
-        except FileNotFoundError:
-            unchanged = self._known is None and not self._saved
-            self._known = None
-            return {}, unchanged
-        except NotADirectoryError:
-            raise _Unreadable(
-                0, f"the notes folder {self.path.parent} is not a folder", str(self.path)
-            ) from None
-        if data == self._known:
-            return self._saved, True
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise _Broken(f"{self.path} cannot be read as UTF-8 text ({exc.reason})") from None
-        try:
-            brief_id, annotations = parse_notes(text, str(self.path))
-        except NotesError as error:
-            first = error.problems[0] if error.problems else None
-            raise _Broken(str(first) if first else f"{self.path} cannot be parsed") from None
-        if brief_id != self.brief.id:
-            raise _Broken(
-                f"{self.path} holds the notes of brief '{brief_id}', not '{self.brief.id}'"
-            )
-        self._known = data
+        """The notes on disk now, and whether they are those shown as saved (see
+        ``NotesFile.read``); reading them clears the problem that made them unreadable."""
+        disk, unchanged = self._file.read(self._saved)
         self.problem = None
-        return annotations, False
+        return disk, unchanged
 
     def _fresh_for_write(self) -> tuple[dict[str, Annotation], bool]:
         """The annotations a write starts from, and whether they are those last read or
@@ -619,85 +530,33 @@ class NotesStore:
     def _gone(self, disk: dict[str, Annotation], unchanged: bool) -> bool:
         """Whether the notes file vanished while notes were shown (a sync tool, a checkout):
         never taken as "no notes"; the next write puts back what was shown."""
-        return not disk and not unchanged and bool(self._saved) and self._known is None
+        return not disk and not unchanged and bool(self._saved) and not self._file.known
 
     def _mark_broken(self, reason: str) -> None:
         """The file broke while open: set it aside, keep what is shown, write nothing."""
         try:
-            aside = self._put_aside()
+            aside = self._file.put_aside()
         except OSError as exc:
             with self._mutex:
                 self.error = f"{self.path} cannot be parsed ({reason}) nor moved aside: {exc}"
             return
         with self._mutex:
             self.broken = SetAside(aside, reason)
-            self._known = None
             self._mutex.notify_all()
-
-    def _put_aside(self) -> Path:
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        counter = 1
-        while target.exists():
-            counter += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
-        os.replace(self.path, target)
-        return target
 
     def _refuse_if_unreadable(self) -> None:
         """Refuse a change while the file exists but cannot be read (it would be replaced
         by one without the notes it holds); read it again first, the reader may have fixed it."""
         if self.problem is None:
             return
-        with self._io, self._locked(writing=False):
+        with self._io, self._file.locked(writing=False):
             try:
                 disk: dict[str, Annotation] | None = self._fresh()[0]
-            except (OSError, _Broken):
+            except (OSError, NotesBroken):
                 disk = None
         if disk is None or self.problem is not None:
             raise OSError(0, self.problem or "the notes file cannot be read", str(self.path))
         self._show(disk)
-
-    @contextlib.contextmanager
-    def _locked(self, *, writing: bool) -> Iterator[bool]:
-        """Hold the notes' lock file; yields whether a lock is held. Writing needs it (an
-        OSError says why it cannot be had); reading goes on without one when the folder is
-        read-only and has no lock file yet."""
-        if fcntl is None:  # pragma: no cover - Windows
-            yield False
-            return
-        lock_path = self.path.with_name(self.path.name + ".lock")
-        flags = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
-        try:
-            if writing:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | flags, 0o666)
-        except OSError as exc:
-            if writing:
-                raise OSError(exc.errno, f"cannot lock {lock_path}: {exc.strerror}") from None
-            try:
-                descriptor = os.open(lock_path, os.O_RDONLY | flags)
-            except OSError:
-                yield False
-                return
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
-            try:
-                yield True
-            finally:
-                fcntl.flock(descriptor, fcntl.LOCK_UN)
-        finally:
-            os.close(descriptor)
-
-
-def _reason(exc: OSError) -> str:
-    """An OSError in words for the reader: its message and the file it concerns."""
-    message = exc.strerror or str(exc)
-    return (
-        f"{message}: {exc.filename}"
-        if exc.filename and str(exc.filename) not in message
-        else message
-    )
 
 
 def _put(annotations: dict[str, Annotation], item_id: str, value: Annotation | None) -> None:
@@ -722,43 +581,3 @@ def _changed_items(before: dict[str, Annotation], after: dict[str, Annotation]) 
         for key in before.keys() | after.keys()
         if before.get(key) is not after.get(key) and before.get(key) != after.get(key)
     }
-
-
-# Edits, for NotesStore.change ------------------------------------------------------------------
-
-
-def toggle_mark(mark: str) -> Edit:
-    """Set ``mark``; if it is already set, clear it."""
-    return lambda a: replace(a, mark=None if a.mark == mark else mark, updated=now())
-
-
-def toggle_flag(flag: str) -> Edit:
-    """Add ``flag``, or remove it when present."""
-
-    def edit(a: Annotation) -> Annotation:
-        flags = tuple(f for f in a.flags if f != flag) if flag in a.flags else (*a.flags, flag)
-        return replace(a, flags=flags, updated=now())
-
-    return edit
-
-
-def set_tags(tags: tuple[str, ...]) -> Edit:
-    """Replace the tags (kept in the order given, without repeats)."""
-    return lambda a: replace(a, tags=tuple(dict.fromkeys(t for t in tags if t)), updated=now())
-
-
-def set_note(text: str) -> Edit:
-    """Replace the note."""
-    return lambda a: replace(a, note=text, updated=now())
-
-
-def set_estimate(probability: float | None) -> Edit:
-    """Set (or clear, with None) the estimate of a question."""
-    if probability is not None and not 0.0 <= probability <= 1.0:
-        raise ValueError("an estimate is a probability from 0 to 1")
-    return lambda a: replace(a, estimate=probability, updated=now())
-
-
-def delete() -> Edit:
-    """Remove the annotation."""
-    return lambda _a: None

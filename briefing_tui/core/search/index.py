@@ -35,7 +35,7 @@ from ..brief.model import SECTIONS, Actor, Brief, Event, Item, Position, Questio
 from ..brief.views import link_label
 from ..library.across import AliasGroups, actor_groups
 from ..notes.annotations import Annotation
-from ..notes.store import read_notes
+from ..notes.folder import read_notes
 from .filter import STATES, Query, annotation_matches, parse_query
 
 if TYPE_CHECKING:

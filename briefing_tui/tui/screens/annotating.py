@@ -17,9 +17,8 @@ from ...core.brief.model import Brief
 from ...core.brief.views import label_of
 from ...core.notes.annotations import Annotation, accepts_estimate, estimate_words
 from ...core.notes.display import NOTE_PREFIX
-from ...core.notes.store import (
+from ...core.notes.edits import (
     Edit,
-    NotesStore,
     delete,
     set_estimate,
     set_note,
@@ -27,6 +26,7 @@ from ...core.notes.store import (
     toggle_flag,
     toggle_mark,
 )
+from ...core.notes.store import NotesStore
 from ..location import Location
 
 #: The filters `m` steps through while triaging (see core/search/filter.py for the query language).

@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 from ...core.brief.model import Brief
 from ...core.library.across import LibraryIndex, build_index
 from ...core.library.entries import LibraryEntry, list_entry, load_entry, sort_key
-from ...core.notes.store import notes_dir as notes_folder
+from ...core.notes.folder import notes_dir as notes_folder
 from ...core.search.filter import fuzzy_match
 from ..reader import reader
 from ..text import literal
@@ -307,7 +307,7 @@ class LibraryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Back from briefs: the annotation counts of those read may have changed (only they
         are counted again: a library has thousands of rows)."""
-        from ...core.notes.store import count_notes
+        from ...core.notes.folder import count_notes
 
         table = self.query_one(LibraryTable)
         visited: set[str] = reader(self.app).visited_briefs
