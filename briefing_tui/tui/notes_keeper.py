@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.message import Message
@@ -35,7 +36,7 @@ class NotesReported(Message):
 class NotesKeeper:
     """The app's notes stores, by notes file."""
 
-    def __init__(self, app: App[object], folder: Path | None) -> None:
+    def __init__(self, app: App[Any], folder: Path | None) -> None:
         self._app = app
         self._folder = folder
         self._stores: dict[Path, NotesStore] = {}

@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from textual import events
 from textual.app import App, ScreenStackError
@@ -49,7 +50,7 @@ class TypeAhead:
     #: Seconds after which a walk that has not ended is replaced by a new one.
     WALK_TIMEOUT = 0.5
 
-    def __init__(self, app: App[object], handle: Callable[[InputEvent], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], handle: Callable[[InputEvent], Awaitable[None]]) -> None:
         """``handle`` is how the app handles an input event (Textual's own way)."""
         self.app = app
         self._handle = handle

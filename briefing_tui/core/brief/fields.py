@@ -122,7 +122,13 @@ def records(doc: str, cls: type, *, min_items: int = 0) -> Any:
     return _field(spec, () if min_items == 0 else dataclasses.MISSING)
 
 
-@functools.cache
 def specs(cls: type) -> dict[str, FieldSpec]:
     """The declared YAML fields of a record class, in declaration order."""
+    return _specs(cls)
+
+
+# Cached behind specs(): a cache's arguments must be Hashable, and mypy takes a dataclass's
+# own __hash__ for its class's, so type[Item] passed straight to the cache would not check.
+@functools.cache
+def _specs(cls: type) -> dict[str, FieldSpec]:
     return {f.name: f.metadata["spec"] for f in dataclasses.fields(cls) if "spec" in f.metadata}

@@ -38,7 +38,8 @@ def build_index(items: Iterable[Item], mentions: Mapping[str, list[tuple[str, st
         incoming[link.target].append(link)
 
     for item in items:
-        for name in _ref_fields(type(item)):
+        kind: type = type(item)  # typed as a class: see fields.specs
+        for name in _ref_fields(kind):
             value = getattr(item, name)
             for target in (value,) if isinstance(value, str) else value:
                 add(Link(item.id, target, name))

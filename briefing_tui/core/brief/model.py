@@ -257,7 +257,8 @@ class Brief:
 
     def section(self, name: str) -> tuple[Item, ...]:
         """The items of one section, by section name."""
-        return getattr(self, name)
+        items: tuple[Item, ...] = getattr(self, name)
+        return items
 
     def paragraph(self, number: int) -> Paragraph | None:
         """Source paragraph ``number`` (from 1), or None when out of range."""

@@ -45,7 +45,8 @@ def yaml_reading(scalar: Scalar) -> str | None:
     value = scalar.value
     if value and value[0] not in _IMPLICIT:
         return None
-    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    # PyYAML's stubs leave Resolver.resolve untyped; it returns the tag as a str.
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     return _TYPE_WORDS.get(tag)
 
 

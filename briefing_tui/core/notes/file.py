@@ -200,7 +200,7 @@ def _unquote(quoted: str) -> str:
     value, end = _scan(quoted, 1)
     if end != len(quoted):
         raise ValueError("text after the quoted string")
-    return value
+    return str(value)
 
 
 _OWN_HEAD = re.compile(

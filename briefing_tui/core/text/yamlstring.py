@@ -8,7 +8,7 @@ import re
 #: Characters that YAML does not allow raw in a file, or that would change its lines.
 NEEDS_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
-_quote = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_quote = json.encoder.encode_basestring
 
 
 def yaml_string(text: str) -> str:
