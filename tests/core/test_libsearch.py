@@ -31,13 +31,9 @@ from briefing_tui.core.notes.store import (
     toggle_flag,
     toggle_mark,
 )
-from briefing_tui.core.search.index import (
-    STATES,
-    Hit,
-    LibraryQuery,
-    SearchIndex,
-    parse_library_query,
-)
+from briefing_tui.core.search.filter import STATES
+from briefing_tui.core.search.index import Hit, SearchIndex
+from briefing_tui.core.search.query import LibraryQuery, parse_library_query
 
 CEASEFIRE = (
     edit(
