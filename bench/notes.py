@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import WORDS, write_brief
 
 from briefing_tui.core.brief.model import Brief
-from briefing_tui.core.export.document import export_markdown, write_export
+from briefing_tui.core.export.document import export_markdown
+from briefing_tui.core.export.file import write_export
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.annotations import Annotation, accepts_estimate, blank
 from briefing_tui.core.notes.edits import set_note, toggle_mark

@@ -15,7 +15,8 @@ from typing import IO
 
 from .. import __version__
 from ..core.brief.model import Brief
-from ..core.export.document import ExportRefused, export_markdown, write_export
+from ..core.export.document import export_markdown
+from ..core.export.file import ExportRefused, write_export
 from ..core.export.protected import ProtectedFile, check_export_target
 from ..core.library.cache import BriefCache, read_through
 from ..core.library.discover import find_briefs

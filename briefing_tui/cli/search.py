@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.library.entries import load_library
-from ..core.search.index import Hit, Results, SearchIndex, parse_library_query
+from ..core.search.index import Hit, Results, SearchIndex
+from ..core.search.query import parse_library_query
 from . import console
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2

@@ -13,7 +13,8 @@ import pytest
 from briefkit import ARTICLE, REPO, VALID_BRIEF, edit
 
 from briefing_tui.cli import main as cli
-from briefing_tui.core.export.document import KEEP_END, KEEP_START, read_export
+from briefing_tui.core.export.document import KEEP_END, KEEP_START
+from briefing_tui.core.export.file import read_export
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.edits import set_note, toggle_mark
 from briefing_tui.core.notes.folder import notes_path

@@ -30,23 +30,18 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from briefing_tui.core.brief.model import Brief, Item
-from briefing_tui.core.export.document import (
-    KEEP_END,
-    KEEP_START,
-    ExportRefused,
+from briefing_tui.core.export.document import KEEP_END, KEEP_START, export_markdown
+from briefing_tui.core.export.file import ExportRefused, read_export, with_kept, write_export
+from briefing_tui.core.load.loader import load_brief
+from briefing_tui.core.notes.annotations import Anchor, Annotation, blank
+from briefing_tui.core.text.markdown_escape import (
     clean,
     code_span,
-    export_markdown,
     inline_signature,
     is_web_url,
     literal,
     note_lines,
-    read_export,
-    with_kept,
-    write_export,
 )
-from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes.annotations import Anchor, Annotation, blank
 
 REPO = Path(__file__).resolve().parents[2]
 FLAGSHIP = REPO / "briefs" / "zelensky-security-guarantees.yaml"

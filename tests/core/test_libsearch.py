@@ -24,13 +24,9 @@ from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.edits import set_note, set_tags, toggle_flag, toggle_mark
 from briefing_tui.core.notes.folder import count_notes, notes_path, read_notes
 from briefing_tui.core.notes.store import NotesStore
-from briefing_tui.core.search.index import (
-    STATES,
-    Hit,
-    LibraryQuery,
-    SearchIndex,
-    parse_library_query,
-)
+from briefing_tui.core.search.filter import STATES
+from briefing_tui.core.search.index import Hit, SearchIndex
+from briefing_tui.core.search.query import LibraryQuery, parse_library_query
 
 CEASEFIRE = (
     edit(

@@ -19,7 +19,7 @@ import pytest
 from notes_helpers import copy_flagship
 
 from briefing_tui.core.brief.model import Brief
-from briefing_tui.core.export.document import write_export
+from briefing_tui.core.export.file import write_export
 from briefing_tui.core.library.cache import BriefCache
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.edits import set_note

@@ -5,6 +5,11 @@ state, its demonym ("Russian officials") or its capital acting ("Moscow said", a
 organisation (by its words: "Ministry", "Council"; acronyms), an outlet, or a person (a title,
 or two or more name words). Mentions merge: "Mr Abbas" and "Abbas" join "Mahmoud Abbas";
 "Ukraine's Zelensky" is Zelensky, part of Ukraine.
+
+Kept whole (about 480 lines): reading and merging are one pass over the text. Each name read is
+looked up among the actors found so far (a surname joins its person, a capital its state, a
+single word counts as a person once it recurs), and :class:`ActorIndex` holds both the reading
+and that state; split apart, each half would reach into the other's.
 """
 
 from __future__ import annotations

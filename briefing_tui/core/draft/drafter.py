@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from .actors import Actor, ActorIndex
 from .article import Article, read_article
-from .quotes import FoundQuote, SpeakerPhrase, attribute, find_spans, is_statement
+from .quotes import find_spans, is_statement
+from .speakers import FoundQuote, SpeakerPhrase, attribute
 from .timeline import DatedEvent, find_events
 
 _PERSON = ("person",)

@@ -11,9 +11,10 @@ Markdown, and keeps its inline formatting (emphasis, code, web links) and its li
 syntax in it is shown as typed (:func:`note_lines`). Neither can open a heading, list, table,
 code block, alert, raw HTML, front matter or a link to anything but a web or mail address.
 
-Re-exporting over an existing file goes through :func:`write_export`, which carries the keep
-region over and refuses to replace a file that was edited elsewhere (or was not an export)
-unless told to.
+The keep region and the trailer are written here and read back by
+:mod:`briefing_tui.core.export.file`, which writes an export over an existing file: it carries
+the keep region over and refuses to replace a file that was edited elsewhere (or was not an
+export) unless told to.
 """
 
 from __future__ import annotations
@@ -22,45 +23,28 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from ..brief.model import Actor, Brief, Event, Evidence, Item, Position, Question, Quote
 from ..brief.views import ATTRIBUTION_WORDS
-from ..load.textfile import FileTooLarge, read_regular
 from ..notes.annotations import Annotation, Review, estimate_words, review
-from ..text.atomicfile import write_atomic
-from ..text.markdown_escape import (  # noqa: F401 - part of this module's API
-    clean,
-    code_span,
-    front_matter,
-    inline_signature,
-    is_web_url,
-    literal,
-    note_lines,
-    quoted,
-    safe_url,
-    yaml_quoted,
-)
+from ..text.markdown_escape import code_span, front_matter, literal, note_lines, quoted, safe_url
 from ..text.printable import printable
-from .protected import check_export_content, check_export_target
 
 MARK_PHRASES = {"agree": "You agree", "disagree": "You disagree", "doubt": "You doubt it"}
 FLAG_WORDS = {"star": "★ star", "follow-up": "follow-up"}
 
 _WIKILINK = re.compile(r"\[\[\s*([a-z0-9-]+)\s*\]\]")
 
-#: Largest existing file read to carry its keep region over (the export of 10,000 notes is 5 MB).
-MAX_EXPORT_BYTES = 64 * 1024 * 1024
-
+#: The markers of the keep region, whose lines a later export carries over (core/export/file.py).
 KEEP_START = "<!-- briefing-tui:keep -->"
 KEEP_END = "<!-- /briefing-tui:keep -->"
-_TRAILER = re.compile(r"<!-- briefing-tui:export sha256=([0-9a-f]{64}) -->")
 _KEEP_HINT = (
     "<!-- Write between the two keep markers below: briefing-tui carries that text over when"
     " it exports this brief again. It refuses to overwrite this file without --force if"
     " anything else in it was changed. -->"
 )
+#: The trailer line, the last of an export: the hash of the rest but the keep region's lines.
+TRAILER = re.compile(r"<!-- briefing-tui:export sha256=([0-9a-f]{64}) -->")
 
 
 def export_markdown(
@@ -136,7 +120,7 @@ class _Document:
         self.block(["## Your notes"])
         self.block([_KEEP_HINT, KEEP_START, KEEP_END])
         body = "\n".join(self.lines) + "\n"
-        return body + f"<!-- briefing-tui:export sha256={_digest(body)} -->\n"
+        return body + f"<!-- briefing-tui:export sha256={trailer_digest(body)} -->\n"
 
     def source_line(self) -> str:
         source = self.brief.source
@@ -311,7 +295,7 @@ class _Document:
             self.block(quoted(["[!NOTE]", *note]))
 
 
-# -- the file on disk: keep region and trailer ---------------------------------------------------
+# -- the trailer's hash ---------------------------------------------------------------------------
 
 
 def _normalised(text: str) -> str:
@@ -325,114 +309,6 @@ def _normalised(text: str) -> str:
     return text.strip("\n")
 
 
-def _digest(text: str) -> str:
+def trailer_digest(text: str) -> str:
+    """The hash a trailer line holds of ``text`` (normalised: see :func:`_normalised`)."""
     return hashlib.sha256(_normalised(text).encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class ExistingExport:
-    """What an existing file says about itself."""
-
-    ours: bool  #: it ends with a trailer line: written by this exporter
-    edited: bool  #: something outside its keep region changed since it was written
-    kept: tuple[str, ...] | None  #: the lines of its keep region; None when it has none
-
-
-def read_export(text: str) -> ExistingExport:
-    """Inspect a file that an export is about to replace."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    stripped = [line.strip() for line in lines]
-    kept: tuple[str, ...] | None = None
-    outside = list(lines)
-    if KEEP_START in stripped:
-        start = stripped.index(KEEP_START)
-        if KEEP_END in stripped[start + 1 :]:
-            end = stripped.index(KEEP_END, start + 1)
-            kept = tuple(lines[start + 1 : end])
-            outside = lines[: start + 1] + lines[end:]
-    for index in range(len(outside) - 1, -1, -1):
-        match = _TRAILER.fullmatch(outside[index].strip())
-        if match:
-            rest = outside[:index] + outside[index + 1 :]
-            edited = _digest("\n".join(rest)) != match.group(1)
-            return ExistingExport(ours=True, edited=edited, kept=kept)
-    return ExistingExport(ours=False, edited=True, kept=kept)
-
-
-def with_kept(text: str, kept: Sequence[str]) -> str:
-    """An export's text with ``kept`` lines put into its (empty) keep region."""
-    if not kept:
-        return text
-    empty = f"\n{KEEP_START}\n{KEEP_END}\n"
-    return text.replace(empty, f"\n{KEEP_START}\n" + "\n".join(kept) + f"\n{KEEP_END}\n", 1)
-
-
-class ExportRefused(Exception):
-    """The target file holds the reader's own work that an export would destroy."""
-
-
-@dataclass(frozen=True)
-class Written:
-    """What :func:`write_export` did."""
-
-    path: Path
-    notes: int  #: annotations exported
-    kept_lines: int  #: lines of the keep region carried over
-    replaced: bool  #: a file was there before
-
-
-def write_export(
-    path: Path,
-    brief: Brief,
-    annotations: Mapping[str, Annotation],
-    *,
-    exported: dt.datetime,
-    force: bool = False,
-    notes_folder: Path | None = None,
-    cache_folder: Path | None = None,
-) -> Written:
-    """Export to ``path`` atomically, carrying over the keep region of the file already there.
-
-    Raises :class:`ExportRefused` when that file is not an export of briefing-tui or was edited
-    outside its keep region, unless ``force``; the keep region is carried over in any case.
-    Raises :class:`~.protected.ProtectedFile` (a PermissionError), ``force`` or not, when
-    ``path`` is the brief or its article, a notes file (in ``notes_folder``, or any file that
-    reads as one), or in the parse cache (``cache_folder``); both folders default to where the
-    app keeps them. Raises another OSError at once when ``path`` is a FIFO, a device or a folder.
-    """
-    check_export_target(path, brief, notes_folder=notes_folder, cache_folder=cache_folder)
-    text = export_markdown(brief, annotations, exported=exported)
-    kept: tuple[str, ...] = ()
-    existing = _existing(path)
-    if existing is not None:
-        if not force and not existing.ours:
-            raise ExportRefused(
-                f"{path} exists and is not an export of briefing-tui; not overwritten"
-                " (--force replaces it)"
-            )
-        if not force and existing.edited:
-            raise ExportRefused(
-                f"{path} was edited outside its keep region since it was exported; not"
-                " overwritten (--force replaces it, keeping what is between the keep markers)"
-            )
-        kept = existing.kept or ()
-    # A replaced export keeps its mode; a new one gets what the umask gives (write_atomic).
-    write_atomic(path, with_kept(text, kept))
-    return Written(path, len(annotations), len(kept), existing is not None)
-
-
-def _existing(path: Path) -> ExistingExport | None:
-    """What the file at ``path`` says about itself; None when there is none. It is read
-    without blocking and only when it is a regular file (a FIFO raises NotARegularFile at
-    once), and refused when it reads as a notes file."""
-    try:
-        data = read_regular(path, MAX_EXPORT_BYTES)
-    except FileNotFoundError:
-        return None
-    except FileTooLarge:  # far larger than any export: not one
-        return ExistingExport(ours=False, edited=True, kept=None)
-    check_export_content(path, data)
-    try:
-        return read_export(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        return ExistingExport(ours=False, edited=True, kept=None)

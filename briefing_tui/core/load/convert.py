@@ -5,7 +5,8 @@ so every record type is checked the same way: unknown keys (with a "did you mean
 required keys, wrong types, bad ids, dates, numbers and URLs. Scalars get their type from the
 field they fill, never from YAML's guessing; a plain scalar that YAML 1.1 tools would read as a
 boolean, number, date or null is refused in a text field, with the hint to quote it, so the file
-means the same thing in every YAML tool.
+means the same thing in every YAML tool. The values of single fields are read in ``values.py``;
+the records they fill, and the lists of records, are built here.
 
 References between items and paragraph numbers are not resolved here: they are collected and
 checked by ``validate.py`` once every id of the brief is known. Aliases (ids an actor or issue
@@ -23,21 +24,9 @@ from typing import Any
 from ..brief.fields import FieldSpec, Kind, specs
 from ..brief.model import FORMAT_VERSION, SECTIONS, Brief, Item, Loc
 from .problems import ProblemLog
-from .scalars import (
-    MAX_SLUG,
-    SLUG,
-    URL,
-    WHOLE_NUMBER,
-    describe,
-    is_null,
-    is_path_inside,
-    parse_date,
-    slugify,
-    yaml_reading,
-)
+from .scalars import SLUG, WHOLE_NUMBER, describe, is_null
 from .strict_yaml import Mapping, Node, Scalar, Sequence
-
-_BAD = object()  # a value that was wrong and already reported
+from .values import BAD, ValueReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +60,14 @@ class MarkdownField:
     scalar: Scalar
 
 
-class Converter:
-    """Builds model records from a located tree, logging problems and collecting references."""
+class Converter(ValueReader):
+    """Builds model records from a located tree, logging problems and collecting references.
+
+    The values of single fields (text, ids, numbers, dates, ...) are read by the methods it
+    inherits from :class:`~.values.ValueReader`."""
 
     def __init__(self, log: ProblemLog) -> None:
-        self.log = log
+        super().__init__(log)
         self.refs: list[PendingRef] = []
         self.markdown: list[MarkdownField] = []
         self.aliases: list[PendingAlias] = []
@@ -147,7 +139,7 @@ class Converter:
                 )
 
     def record(self, node: Node, cls: type, what: str, *, salvage: bool = False) -> Any:
-        """One record of class ``cls`` from a mapping node; ``_BAD`` when it cannot be built.
+        """One record of class ``cls`` from a mapping node; ``BAD`` when it cannot be built.
 
         With ``salvage`` a record with problems is still built, with placeholders for its bad
         or missing fields (listed in :attr:`salvaged`), so the checks that follow can run and
@@ -156,7 +148,7 @@ class Converter:
         """
         if type(node) is not Mapping:
             self.log.add(node.line, node.column, f"{what} must be a mapping, not {describe(node)}")
-            return _BAD
+            return BAD
         fields = specs(cls)
         values: dict[str, Any] = {}
         pending_refs: list[tuple[str, str, tuple[str, ...], Loc]] = []
@@ -183,7 +175,7 @@ class Converter:
             converted = self.value(
                 value, spec, name, what, pending_refs, pending_md, pending_aliases
             )
-            if converted is _BAD:
+            if converted is BAD:
                 failed = True
             else:
                 values[name] = converted
@@ -213,7 +205,7 @@ class Converter:
         elif failed:
             if item_id is not None:
                 self.broken_ids.add(item_id)
-            return _BAD
+            return BAD
         if _has_loc(cls):
             values["loc"] = Loc(node.line, node.column)
         obj = cls(**values)
@@ -248,10 +240,10 @@ class Converter:
         pending_md: list[tuple[str, Scalar]],
         pending_aliases: list[tuple[str, Loc]],
     ) -> Any:
-        """Convert one field value by its declared kind; ``_BAD`` after reporting a problem."""
+        """Convert one field value by its declared kind; ``BAD`` after reporting a problem."""
         kind = spec.kind
         if type(node) is Scalar and node.reported:  # an alias's stand-in: said already
-            return _BAD
+            return BAD
         if kind is Kind.RECORDS:
             return self._records(node, spec, name, what)
         if kind is Kind.RECORD:
@@ -263,16 +255,16 @@ class Converter:
                 pending_refs.extend((name, target, spec.targets, loc) for target, loc in ids)
             else:
                 pending_aliases.extend(ids)
-            return tuple(target for target, _ in ids) if ok else _BAD
+            return tuple(target for target, _ in ids) if ok else BAD
         if is_null(node) and not spec.required:
             return None
         if type(node) is not Scalar:
             self._expected(node, name, what, _KIND_WORDS[kind])
-            return _BAD
+            return BAD
         if kind is Kind.TEXT or kind is Kind.MARKDOWN or kind is Kind.PATH:
             text = self._text(node, name, what)
-            if text is _BAD:
-                return _BAD
+            if text is BAD:
+                return BAD
             if kind is Kind.MARKDOWN:
                 pending_md.append((name, node))
                 return text.rstrip()
@@ -284,7 +276,7 @@ class Converter:
             return self._slug(node, name, what)
         if kind is Kind.REF:
             target = self._slug(node, name, what)
-            if target is not _BAD:
+            if target is not BAD:
                 pending_refs.append((name, target, spec.targets, Loc(node.line, node.column)))
             return target
         if kind is Kind.INT:
@@ -297,153 +289,15 @@ class Converter:
             return self._enum(node, spec, name, what)
         raise AssertionError(f"unhandled field kind {kind}")  # pragma: no cover
 
-    def _expected(self, node: Node, name: str, what: str, expected: str) -> None:
-        self.log.add(
-            node.line, node.column, f"'{name}' of {what} must be {expected}, not {describe(node)}"
-        )
-
-    def _text(self, node: Scalar, name: str, what: str) -> Any:
-        reading = yaml_reading(node)
-        if reading is not None:
-            if reading.startswith("null"):
-                self.log.add(node.line, node.column, f"'{name}' of {what} is required")
-            else:
-                self.log.add(
-                    node.line,
-                    node.column,
-                    f"'{name}' of {what}: {node.value} is read by YAML as {reading};"
-                    f' write "{node.value}" in quotes to mean the text',
-                )
-            return _BAD
-        if not node.value.strip():
-            self.log.add(node.line, node.column, f"'{name}' of {what} is empty")
-            return _BAD
-        return node.value
-
-    def _slug(self, node: Node, name: str, what: str) -> Any:
-        if type(node) is not Scalar:
-            self._expected(node, name, what, "an id")
-            return _BAD
-        value = node.value
-        if SLUG.match(value) and len(value) <= MAX_SLUG:
-            reading = yaml_reading(node)
-            if reading is not None:
-                self.log.add(
-                    node.line,
-                    node.column,
-                    f"'{name}' of {what}: {value} is read by YAML as {reading};"
-                    f' write "{value}" in quotes',
-                )
-                return _BAD
-            return value
-        if not value:
-            self.log.add(node.line, node.column, f"'{name}' of {what} is empty; it needs an id")
-            return _BAD
-        suggestion = slugify(value)
-        hint = f" (e.g. '{suggestion}')" if suggestion and suggestion != value else ""
-        self.log.add(
-            node.line,
-            node.column,
-            f"'{value[:60]}' is not a valid id for '{name}' of {what}: use lowercase letters,"
-            f" digits and single hyphens, at most {MAX_SLUG} characters{hint}",
-        )
-        return _BAD
-
-    def _path(self, node: Scalar, text: str, name: str, what: str) -> Any:
-        if not is_path_inside(text):
-            self.log.add(
-                node.line,
-                node.column,
-                f"'{name}' of {what} must be a path inside the brief's folder"
-                f" (relative, without '..'), not '{text}'",
-            )
-            return _BAD
-        return text
-
-    def _int(self, node: Scalar, spec: FieldSpec, name: str, what: str) -> Any:
-        if not (node.plain and WHOLE_NUMBER.match(node.value)):
-            expected = "a whole number"
-            if node.plain and node.value.isdigit():
-                expected += " written without leading zeros (YAML reads 010 as octal 8)"
-            self._expected(node, name, what, expected)
-            return _BAD
-        number = int(node.value)
-        if spec.minimum is not None and number < spec.minimum:
-            self.log.add(
-                node.line, node.column, f"'{name}' of {what} must be {spec.minimum} or more"
-            )
-            return _BAD
-        return number
-
-    def _date(self, node: Scalar, name: str, what: str) -> Any:
-        date = parse_date(node.value)
-        if date is not None:
-            return date
-        self.log.add(
-            node.line,
-            node.column,
-            f"'{name}' of {what} must be a date written YYYY-MM-DD, not {describe(node)}",
-        )
-        return _BAD
-
-    def _url(self, node: Scalar, name: str, what: str) -> Any:
-        if URL.match(node.value):
-            return node.value
-        self.log.add(
-            node.line,
-            node.column,
-            f"'{name}' of {what} must be an http:// or https:// URL or null, not {describe(node)}",
-        )
-        return _BAD
-
-    def _enum(self, node: Scalar, spec: FieldSpec, name: str, what: str) -> Any:
-        if node.value in spec.choices:
-            return node.value
-        close = difflib.get_close_matches(node.value, spec.choices, n=1, cutoff=0.5)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        self.log.add(
-            node.line,
-            node.column,
-            f"'{name}' of {what} must be one of {', '.join(spec.choices)}, not"
-            f" {describe(node)}{hint}",
-        )
-        return _BAD
-
-    def _ids(self, node: Node, name: str, what: str) -> tuple[list[tuple[str, Loc]], bool]:
-        """The valid ids of a list of ids, each with its place, and whether the whole list was
-        valid (bad and repeated entries are reported and left out)."""
-        if is_null(node):
-            return [], True
-        if type(node) is not Sequence:
-            self._expected(node, name, what, "a list of ids, like [a, b]")
-            return [], False
-        result: list[tuple[str, Loc]] = []
-        seen: set[str] = set()
-        ok = True
-        for element in node.items:
-            target = self._slug(element, name, what)
-            if target is _BAD:
-                ok = False
-                continue
-            if target in seen:
-                self.log.add(
-                    element.line, element.column, f"'{target}' is listed twice in '{name}'"
-                )
-                ok = False
-                continue
-            seen.add(target)
-            result.append((target, Loc(element.line, element.column)))
-        return result, ok
-
     def _records(self, node: Node, spec: FieldSpec, name: str, what: str) -> Any:
         if is_null(node):
             if spec.min_items:
                 self.log.add(node.line, node.column, f"'{name}' of {what} needs at least one entry")
-                return _BAD
+                return BAD
             return ()
         if type(node) is not Sequence:
             self._expected(node, name, what, "a list of entries, each starting with '- '")
-            return _BAD
+            return BAD
         assert spec.record is not None
         item_class = SECTIONS.get(name)
         noun = item_class.noun if item_class else name
@@ -456,10 +310,10 @@ class Converter:
             self.log.add(
                 node.line, node.column, f"'{name}' of {what} needs at least {spec.min_items} entry"
             )
-            return _BAD
+            return BAD
         # Entries with problems (already reported) are left out, so the rest of the brief can
         # still be checked and every mistake of the file is reported in one run.
-        return tuple(b for b in built if b is not _BAD)
+        return tuple(b for b in built if b is not BAD)
 
 
 @functools.cache

@@ -6,7 +6,7 @@ composer recurses in C; the pure one raises RecursionError). So we read only the
 stream*, which both parsers produce without recursion, and build our own tree in one loop
 with an explicit stack, checking depth, node count, anchors, aliases, tags, merge keys and
 duplicate keys as we go. Scalars stay strings: their type is decided later by the field
-they fill (see ``convert.py``), so ``id: no`` can never silently become ``False``.
+they fill (see ``values.py``), so ``id: no`` can never silently become ``False``.
 """
 
 from __future__ import annotations

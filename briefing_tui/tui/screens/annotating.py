@@ -267,7 +267,7 @@ class AnnotatingScreen(Screen[None]):
         default = str(Path.cwd() / f"{self.brief.id}.md")
 
         def write(answer: str, force: bool = False) -> None:
-            from ...core.export.document import ExportRefused, write_export
+            from ...core.export.file import ExportRefused, write_export
             from ...core.notes.annotations import now
 
             target = Path(answer.strip() or default).expanduser()
