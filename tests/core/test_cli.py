@@ -183,11 +183,12 @@ def test_validate_and_schema_never_import_textual(tmp_path):
 _SWAPPED_FOR_A_FIFO = """
 import os, sys
 from briefing_tui.cli import main as cli
+from briefing_tui.cli import validate as validating
 from briefing_tui.core.load.loader import read_brief
 brief, fifo = sys.argv[1], sys.argv[2]
 os.mkfifo(fifo)
 # The brief loads, then a FIFO takes its place before the TODOs are read.
-cli.read_through = lambda path, cache: read_brief(brief)
+validating.read_through = lambda path, cache: read_brief(brief)
 sys.exit(cli.main(["validate", "--strict", fifo]))
 """
 
