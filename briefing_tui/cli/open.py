@@ -16,7 +16,7 @@ from .shared import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parse_cache
 
 def bundled_briefs() -> Path:
     """The example briefs: packaged in the wheel, or the repository's ``briefs/`` in a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # briefing_tui/, not briefing_tui/cli/
     for candidate in (package / "examples", package.parent / "briefs"):
         if candidate.is_dir():
             return candidate
