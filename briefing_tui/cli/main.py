@@ -14,7 +14,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from . import console
@@ -22,6 +22,9 @@ from .export import export_command
 from .open import open_command
 from .shared import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .validate import validate_command
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # The exit statuses are part of main's interface (tests and scripts compare with them).
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
@@ -39,9 +42,10 @@ NOTES_DIR_HELP = (
 class _Parser(argparse.ArgumentParser):
     """argparse, its messages (which quote the arguments given) written like every other."""
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if message:
-            console.write_text(sys.stdout if file is sys.stdout else sys.stderr, message)
+            to_stdout = file is sys.stdout  # compared apart: `is` would narrow sys.stdout's type
+            console.write_text(sys.stdout if to_stdout else sys.stderr, message)
 
 
 def _parser() -> argparse.ArgumentParser:
