@@ -22,8 +22,8 @@ from ..core.load.textfile import read_text
 from ..core.text.atomicfile import write_atomic
 from ..core.text.printable import printable
 from . import console
+from .shared import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 #: Largest article read: far above any news article (about 300,000 words).
 MAX_ARTICLE_BYTES = 2_000_000
 

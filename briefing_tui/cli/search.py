@@ -14,8 +14,10 @@ from ..core.library.entries import load_library
 from ..core.search.index import Hit, Results, SearchIndex
 from ..core.search.query import parse_library_query
 from . import console
+from .shared import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
+#: No hits: 1, as grep's.
+EXIT_NONE = EXIT_PROBLEMS
 
 
 def search_command(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from briefkit import ARTICLE, VALID_BRIEF, edit, locate, value_of
 
+from briefing_tui.cli.open import bundled_briefs
 from briefing_tui.core.load.schema import schema_json
 
 PROBLEM_LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<column>\d+): (?P<message>\S.*)$")
@@ -183,11 +184,12 @@ def test_validate_and_schema_never_import_textual(tmp_path):
 _SWAPPED_FOR_A_FIFO = """
 import os, sys
 from briefing_tui.cli import main as cli
+from briefing_tui.cli import validate as validating
 from briefing_tui.core.load.loader import read_brief
 brief, fifo = sys.argv[1], sys.argv[2]
 os.mkfifo(fifo)
 # The brief loads, then a FIFO takes its place before the TODOs are read.
-cli.read_through = lambda path, cache: read_brief(brief)
+validating.read_through = lambda path, cache: read_brief(brief)
 sys.exit(cli.main(["validate", "--strict", fifo]))
 """
 
@@ -206,3 +208,11 @@ def test_strict_refuses_a_brief_replaced_by_a_fifo_at_once(tmp_path):
     [problem] = result.stdout.splitlines()
     assert problem.startswith(f"{fifo}:1:1: ") and "not a regular file (a FIFO)" in problem
     assert "Traceback" not in result.stderr
+
+
+def test_the_reader_without_a_path_finds_the_bundled_briefs():
+    """``briefing-tui`` with no PATH and no ./briefs opens the example briefs: the wheel's
+    briefing_tui/examples, else the checkout's briefs/ (not a folder beside cli/)."""
+    found = bundled_briefs()
+    assert found.is_dir(), found
+    assert sorted(found.glob("*.yaml"))

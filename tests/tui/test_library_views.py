@@ -18,7 +18,7 @@ from briefing_tui.core.library.cache import BriefCache
 from briefing_tui.core.library.discover import find_briefs
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.tui.app import BriefingApp
-from briefing_tui.tui.screens import brief as brief_module
+from briefing_tui.tui.screens import live_reload
 from briefing_tui.tui.screens.across import AcrossScreen
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.screens.library import LibraryScreen
@@ -264,14 +264,14 @@ async def test_a_reload_read_before_the_note_editor_opened_waits_until_it_closes
     """The files are being read when the reader opens the editor: the item must not change
     under the note being written (until the fix the reload landed under the open editor)."""
     reading, release = threading.Event(), threading.Event()
-    read_through = brief_module.read_through
+    read_through = live_reload.read_through
 
     def slow_read(*args, **kwargs):
         reading.set()
         release.wait(timeout=30)
         return read_through(*args, **kwargs)
 
-    monkeypatch.setattr(brief_module, "read_through", slow_read)
+    monkeypatch.setattr(live_reload, "read_through", slow_read)
     app = BriefingApp(brief=load_brief(editable), config=config, cache=BriefCache())
     async with app.run_test(size=SIZE) as pilot:
         screen = brief_screen(app)

@@ -7,6 +7,7 @@ is said at once as NOT saved, the change shown as waiting and retried (see tui/a
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -56,8 +57,11 @@ class AnnotatingScreen(Screen[None]):
     brief: Brief
     notes: NotesStore
 
-    # Provided by the screen that shows the brief.
-    location: Location
+    @property
+    @abstractmethod
+    def location(self) -> Location:
+        """Where the reader is now (provided by the screen that shows the brief)."""
+        raise NotImplementedError
 
     def after_annotation(self, *item_ids: str) -> None:
         """Redraw what shows the annotations of ``item_ids``."""

@@ -1,17 +1,22 @@
-"""The brief screen: sections, the items of a section, and the selected item's detail."""
+"""The brief screen: sections, the items of a section, and the selected item's detail.
+
+Its navigation (jumps, history, the filter, panes) and the notes shown in the panes share one
+screen's state (the section, the row last selected in each, the detail waiting for the cursor to
+rest), so they stay in one module of some 470 lines; the annotation keys (``annotating.py``) and
+live reload (``live_reload.py``) are mixins of their own.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
-from textual.worker import get_current_worker
 
 from ...core.brief.model import Actor, Brief, Issue, Position
 from ...core.brief.views import (
@@ -21,10 +26,6 @@ from ...core.brief.views import (
     section_of,
     section_rows,
 )
-from ...core.library.cache import read_through
-from ...core.library.watch import Signature, brief_files, signature
-from ...core.load.loader import Loaded
-from ...core.load.problems import Problem
 from ...core.notes.display import NOTE_PREFIX, annotation_fields, note_detail, notes_rows
 from ...core.notes.store import SaveReport
 from ..history import History
@@ -38,12 +39,10 @@ from ..widgets.items import ItemList
 from ..widgets.literal_inputs import LiteralInput
 from ..widgets.sections import SectionList
 from .annotating import AnnotatingScreen
-
-#: A signature no files have: files marked with it are read again at the next look.
-UNSEEN: Signature = ()
+from .live_reload import LiveReload
 
 
-class BriefScreen(AnnotatingScreen):
+class BriefScreen(AnnotatingScreen, LiveReload):
     """Read one brief: move through sections and items, follow links both ways, annotate."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -74,19 +73,13 @@ class BriefScreen(AnnotatingScreen):
     #: rendered, so holding j through 5,000 rows is as quick as a bare list. 0 renders at once.
     DETAIL_DELAY = 0.05
 
-    #: Seconds between two looks at the brief's files for changes made in another program.
-    RELOAD_INTERVAL = 1.0
-
     def __init__(self, brief: Brief, *, from_library: bool = False, at: str | None = None) -> None:
         """Read ``brief``; ``at`` is the key of the row to open at (``item:<id>``)."""
         super().__init__()
         self.brief = brief
         self.from_library = from_library
         self.open_at = at
-        #: Problems of the file on disk when it changed and no longer loads (the last good
-        #: version stays on screen), else ().
-        self.disk_problems: tuple[Problem, ...] = ()
-        self._files_seen = signature(brief_files(brief))
+        self._init_live_reload(brief)
         self._ready = False  # mounted, with its notes read
         self.history: History[Location] = History(limit=200)
         self.section = "summary"
@@ -177,92 +170,6 @@ class BriefScreen(AnnotatingScreen):
         if changed:
             self.after_annotation()
         self.check_files()  # a change held back while a dialog was open is taken in now
-
-    # -- live reload --------------------------------------------------------------------------
-
-    def check_files(self) -> None:
-        """Reload the brief when it or its article changed on disk since last seen.
-
-        Not while a dialog is open over the brief (a note being written must not see its item
-        change under it): the change is picked up when the dialog closes (``on_screen_resume``).
-        The files are marked seen *before* they are read, so a save landing during the read is
-        noticed next time.
-        """
-        if self.app.screen is not self:
-            return
-        seen = signature(brief_files(self.brief))
-        if seen != self._files_seen:
-            self._files_seen = seen
-            self._reload()
-
-    @work(thread=True, exclusive=True, group="brief-reload")
-    def _reload(self) -> None:
-        loaded = read_through(self.brief.path, reader(self.app).brief_cache)
-        if not get_current_worker().is_cancelled:  # a newer reload supersedes this one
-            self.app.call_from_thread(self.reloaded, loaded)
-
-    def reloaded(self, loaded: Loaded) -> None:
-        """Show a brief read again from disk, keeping the reader's place; when it no longer
-        loads, keep the last good version and say what is wrong.
-
-        A dialog opened while the files were being read holds the result back: the files count
-        as unseen, so they are read again once the dialog closes."""
-        if self.app.screen is not self:
-            self._files_seen = UNSEEN
-            return
-        if loaded.brief is None:
-            first = loaded.problems[0] if loaded.problems else None
-            new = loaded.problems != self.disk_problems
-            self.disk_problems = loaded.problems
-            self._show_title()
-            if new:
-                self.notify(
-                    f"{first}" if first else "The file cannot be read.",
-                    title="The brief on disk has problems; the last good version stays",
-                    severity="warning",
-                    markup=False,
-                    timeout=10,
-                )
-            return
-        self.disk_problems = ()
-        self.replace_brief(loaded.brief)
-        self.notify("Reloaded: the brief changed on disk.", timeout=3)
-
-    def replace_brief(self, brief: Brief) -> None:
-        """Show ``brief`` in place of the one shown, at the same row when it still exists, with
-        the filter and the focus as they were."""
-        where = self.location
-        field = self.query_one("#filter", Input)
-        query = field.value if field.display else ""
-        focused = self.focused
-        if brief_files(brief) != brief_files(self.brief):  # it names another article now
-            self._files_seen = signature(brief_files(brief))
-        if brief.id != self.brief.id:
-            self.notes = reader(self.app).notes_keeper.open(brief)
-            self._tell_notes_problems()
-        else:
-            self.notes.brief = brief
-        self.brief = brief
-        self.query_one(DetailPane).brief = brief
-        self._show_title()
-        self.query_one(SectionList).show_brief(brief, len(self.notes.annotations))
-        items = self.query_one(ItemList)
-        with self.prevent(OptionList.OptionHighlighted, Input.Changed):
-            self._show_section(self.section)
-            if query:
-                field.display = True
-                field.value = query
-                field.cursor_position = len(query)  # typing goes on where it was
-                items.filter(query)
-                self._show_match_count(query)
-        self.go(where, record=False)
-        if focused is not None and focused.is_attached and focused.display:
-            focused.focus()
-        if where.key.startswith("item:") and brief.item(where.key[5:]) is None:
-            self.notify(f"'{where.key[5:]}' is no longer in the brief.", markup=False, timeout=4)
-        library = next((s for s in self.app.screen_stack if hasattr(s, "brief_changed")), None)
-        if library is not None:
-            library.brief_changed(brief)
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -519,13 +426,6 @@ class BriefScreen(AnnotatingScreen):
     def action_search_library(self) -> None:
         """Search every brief of the library."""
         reader(self.app).search_library()
-
-    def action_disk_problems(self) -> None:
-        """Show why the brief on disk does not load."""
-        from .problems import ProblemsScreen
-
-        if self.disk_problems:
-            self.app.push_screen(ProblemsScreen(str(self.brief.path), self.disk_problems))
 
     def _source_closed(self, key: str | None) -> None:
         if key:
