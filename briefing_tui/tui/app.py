@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -305,7 +305,7 @@ class BriefingApp(App[None]):
         entries = self.library_entries(failed_too=True)
         self.push_screen(SearchScreen(entries, self.notes_dir), self._chosen)
 
-    def show_across(self, section: str, item_id: str) -> None:
+    def show_across(self, section: Literal["actors", "issues"], item_id: str) -> None:
         """Show an actor's (or an issue's) stances in every brief of the library."""
         from .screens.across import AcrossScreen
 
@@ -317,7 +317,7 @@ class BriefingApp(App[None]):
 
             index = build_index(self.library_entries())
         self._tell_if_still_loading()
-        self.push_screen(AcrossScreen(index, section, item_id), self._chosen)  # type: ignore[arg-type]
+        self.push_screen(AcrossScreen(index, section, item_id), self._chosen)
 
     def _tell_if_still_loading(self) -> None:
         library = self._library_screen()
@@ -363,7 +363,7 @@ class BriefingApp(App[None]):
 
         self.push_screen(ConfirmScreen("Open this link in your browser?", url), answered)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "Search the library",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Literal, Protocol, cast
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -33,7 +33,7 @@ class ReaderApp(Protocol):
     def search_library(self) -> None:
         """Open the search over every brief of the library."""
 
-    def show_across(self, section: str, item_id: str) -> None:
+    def show_across(self, section: Literal["actors", "issues"], item_id: str) -> None:
         """Show an actor's or an issue's stances in every brief of the library."""
 
     def open_external(self, url: str) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .actors import Actor, ActorIndex
 from .article import Article, read_article
-from .quotes import find_spans, is_statement
+from .quotes import Span, find_spans, is_statement
 from .speakers import FoundQuote, SpeakerPhrase, attribute
 from .timeline import DatedEvent, find_events
 
@@ -39,7 +39,7 @@ def draft_article(text: str) -> Draft:
     article = read_article(text)
     paragraphs = article.paragraphs
     spans, unbalanced = find_spans(paragraphs)
-    by_para: list[list] = [[] for _ in paragraphs]
+    by_para: list[list[Span]] = [[] for _ in paragraphs]
     for span in spans:
         by_para[span.para - 1].append(span)
     index = ActorIndex()
@@ -106,10 +106,10 @@ def _resolve(
             speaker = index.actors.get(last.speaker)
             if speaker is not None and speaker.kind in wanted:
                 return speaker
-        actor = named
-        if actor is None and phrase.text in ("they", "we"):
-            actor = index.latest(para, start, ("group", "state", "organisation"))
-        return actor
+        found = named
+        if found is None and phrase.text in ("they", "we"):
+            found = index.latest(para, start, ("group", "state", "organisation"))
+        return found
     if phrase.kind == "nominal":
         head = phrase.text.split()[-1].casefold() if phrase.text.split() else ""
         if head in ("editorial", "paper", "newspaper", "daily"):

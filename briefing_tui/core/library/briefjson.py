@@ -160,10 +160,12 @@ def _reader(spec: FieldSpec) -> Reader:
     brief; it raises :class:`NotABrief` for any other value."""
     kind = spec.kind
     read: Reader
-    if kind is Kind.RECORD:
-        read = functools.partial(_record_from_data, spec.record)
-    elif kind is Kind.RECORDS:
-        read = functools.partial(_records_from_data, spec.record, spec.min_items)
+    if kind is Kind.RECORD or kind is Kind.RECORDS:
+        assert spec.record is not None  # fields.record() and records() always give the class
+        if kind is Kind.RECORD:
+            read = functools.partial(_record_from_data, spec.record)
+        else:
+            read = functools.partial(_records_from_data, spec.record, spec.min_items)
     elif kind is Kind.REFS or kind is Kind.SLUGS:
         read = _ids_from_data
     elif kind is Kind.INT:
@@ -266,7 +268,8 @@ def _paragraphs_from_data(data: object) -> tuple[Paragraph, ...]:
 
 def _check_item(item: Item, items: Mapping[str, Item], paragraphs: int) -> None:
     """The item's references name items of their sections; its paragraphs exist."""
-    for name, targets in _ref_fields(type(item)):
+    kind: type = type(item)  # typed as a class: see fields.specs
+    for name, targets in _ref_fields(kind):
         value = getattr(item, name)
         for target in (value,) if isinstance(value, str) else value or ():
             found = items.get(target)
@@ -291,7 +294,9 @@ def _mentions_from_data(
         raise NotABrief("mentions are an object")
     mentions: dict[str, list[tuple[str, str]]] = {}
     for source, pairs in data.items():
-        holder = Brief if source == brief_id else type(items[source]) if source in items else None
+        holder: type | None = (
+            Brief if source == brief_id else type(items[source]) if source in items else None
+        )
         if holder is None or type(pairs) is not list:
             raise NotABrief("mentions from nothing")
         markdown = _markdown_fields(holder)

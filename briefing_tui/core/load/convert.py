@@ -16,6 +16,7 @@ to be the item's own id nor the id of another item of its section.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 from dataclasses import dataclass
@@ -323,7 +324,7 @@ def _required(cls: type) -> tuple[str, ...]:
 
 @functools.cache
 def _has_loc(cls: type) -> bool:
-    return "loc" in cls.__dataclass_fields__  # type: ignore[attr-defined]
+    return any(field.name == "loc" for field in dataclasses.fields(cls))
 
 
 _PLACEHOLDERS: dict[Kind, Any] = {

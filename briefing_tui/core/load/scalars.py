@@ -33,7 +33,8 @@ def describe(node: Node) -> str:
         return "a mapping"
     if type(node) is Sequence:
         return "a list"
-    value = node.value  # type: ignore[union-attr]
+    assert type(node) is Scalar
+    value = node.value
     shown = value if len(value) <= 40 else value[:37] + "..."
     return f"'{shown}'" if value else "nothing"
 

@@ -22,6 +22,7 @@ from .problems import ProblemLog
 try:  # libyaml is 3-4x faster; fall back to the pure parser when PyYAML was built without it.
     from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    # The pure-Python loader where libyaml is missing: the same interface, another class.
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
 #: Explicit tags a brief may use: ``!!str`` forces a string, which is always harmless.

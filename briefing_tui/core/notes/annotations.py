@@ -13,6 +13,7 @@ import functools
 import hashlib
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Any
 
 from ..brief.article import fold
 from ..brief.model import Brief, Item, Question
@@ -90,10 +91,10 @@ class Annotation:
             self.estimate is None
         )
 
-    def touched(self, item: Item | None, **changes: object) -> Annotation:
+    def touched(self, item: Item | None, **changes: Any) -> Annotation:
         """A copy with ``changes``, a new timestamp and, when the item is known, a new anchor."""
         anchor = Anchor.of(item) if item is not None else self.anchor
-        return replace(self, anchor=anchor, updated=now(), **changes)  # type: ignore[arg-type]
+        return replace(self, anchor=anchor, updated=now(), **changes)
 
 
 def blank(item: Item) -> Annotation:

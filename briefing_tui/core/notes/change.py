@@ -14,6 +14,7 @@ reported, never reverted over their work.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .annotations import FLAGS, Annotation, now
 
@@ -67,7 +68,7 @@ class FieldChange:
             if name == "anchor" and (before is None or after is None):
                 continue  # no annotation on one side: the anchor is not what changed
             if name == "tags":
-                if set(before) != set(after):  # type: ignore[call-overload]
+                if set(self.old_tags) != set(self.new_tags):
                     names.append(name)
             elif before != after:
                 names.append(name)
@@ -94,7 +95,7 @@ class FieldChange:
         assert template is not None  # a change has an annotation on at least one side
         base = current or Annotation(item=self.item_id, anchor=template.anchor, updated=now())
         skipped: list[str] = []
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         flags = list(base.flags)
         tags = list(base.tags)
         for name in fields:
@@ -112,7 +113,7 @@ class FieldChange:
                 flags = [f for f in flags if f != flag] + ([flag] if value else [])
             else:
                 changes[name] = value
-        result = replace(base, flags=tuple(flags), tags=tuple(tags), **changes)  # type: ignore[arg-type]
+        result = replace(base, flags=tuple(flags), tags=tuple(tags), **changes)
         if result == base:
             return current, tuple(skipped)
         result = replace(result, item=self.item_id, updated=now())

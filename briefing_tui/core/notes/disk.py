@@ -24,7 +24,7 @@ from .folder import NOTES_MAX_BYTES
 try:  # POSIX advisory locks; elsewhere the store works without the cross-process lock
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # a module or None: checked before each use
 
 
 class NotesBroken(Exception):

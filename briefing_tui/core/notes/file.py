@@ -190,6 +190,7 @@ def read_own(text: str) -> tuple[str, dict[str, Annotation]] | None:
     return brief_id, annotations
 
 
+# json.decoder.scanstring is public in CPython but missing from the typeshed stubs.
 _scan = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
@@ -349,7 +350,7 @@ def _annotation(key: Scalar, node: Node, log: ProblemLog) -> Annotation | None:
         if type(words) is not Sequence or any(type(w) is not Scalar for w in words.items):
             log.add(words.line, words.column, f"{name} of '{item_id}' must be a list of words")
             continue
-        listed = tuple(w.value for w in words.items)  # type: ignore[union-attr]
+        listed = tuple(w.value for w in words.items if type(w) is Scalar)  # all are, see above
         if allowed is not None and not set(listed) <= set(allowed):
             log.add(words.line, words.column, f"flags of '{item_id}' must be among {allowed}")
         values[name] = listed

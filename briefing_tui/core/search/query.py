@@ -121,16 +121,19 @@ def _parse_date(value: str, *, end: bool) -> dt.date | None:
     match = _DATE.fullmatch(value)
     if match is None:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     try:
-        if day is not None:
-            return dt.date(year, month, day)  # type: ignore[arg-type]
+        if month is not None and day is not None:
+            return dt.date(year, month, day)
         if month is not None:
-            first = dt.date(year, month, 1)  # type: ignore[arg-type]
+            first = dt.date(year, month, 1)
             if not end:
                 return first
-            following = dt.date(year + (month == 12), month % 12 + 1, 1)  # type: ignore[arg-type]
+            following = dt.date(year + (month == 12), month % 12 + 1, 1)
             return following - dt.timedelta(days=1)
-        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)  # type: ignore[arg-type]
+        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
     except ValueError:
         return None

@@ -112,6 +112,11 @@ def is_web_url(url: str) -> bool:
 # -- a reader's note: their Markdown, minus anything that could break out ------------------------
 
 
+def _as_written(text: str) -> str:
+    """A link target or text as written (markdown-it would normalise it)."""
+    return text
+
+
 @cache
 def _note_parser() -> MarkdownIt:
     """Paragraphs and the inline syntax a note keeps; every other rule is off, so a heading,
@@ -119,12 +124,14 @@ def _note_parser() -> MarkdownIt:
     parser = MarkdownIt("zero").enable(
         ["newline", "escape", "backticks", "emphasis", "link", "autolink", "entity"]
     )
+    # markdown-it's link hooks are methods made to be replaced on a parser; mypy flags any
+    # assignment to a method (and the stubs type the hooks as taking self), hence the ignores.
     parser.validateLink = is_web_url  # type: ignore[method-assign]
     # Targets are kept as written (escapes and entities resolved); _safe_url encodes what
     # could end them. markdown-it's own normalising (percent-encoding, punycode) is a third of
     # the time of a note with a link.
-    parser.normalizeLink = str  # type: ignore[method-assign]
-    parser.normalizeLinkText = str  # type: ignore[method-assign]
+    parser.normalizeLink = _as_written  # type: ignore[method-assign, assignment]
+    parser.normalizeLinkText = _as_written  # type: ignore[method-assign, assignment]
     return parser
 
 
@@ -214,9 +221,9 @@ def _inline(children: Sequence[Token], out: _Lines, *, emphasis: bool = True) ->
             if is_web_url(href):
                 out.raw("[")
         elif kind == "link_close":
-            href = hrefs.pop() if hrefs else None
-            if href is not None:
-                out.raw(f"](<{safe_url(href)}>)")
+            target = hrefs.pop() if hrefs else None
+            if target is not None:
+                out.raw(f"](<{safe_url(target)}>)")
         else:  # no other rule is on; anything else is shown as its text
             out.text(token.content)
 

@@ -33,7 +33,7 @@ class StanceList(NavList):
     """The stances, one per row; actor headings (in the issue view) cannot be selected."""
 
 
-class AcrossScreen(Screen[tuple[Path, str] | None]):
+class AcrossScreen(Screen[tuple[Path, str | None] | None]):
     """One actor's or issue's stances across a library.
 
     Dismisses with ``(path of the brief, id of the position)`` to jump to, or None.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -317,7 +317,7 @@ class AnnotatingScreen(Screen[None]):
         note = self.notes.get(item_id)
         return note.anchor.text[:70] if note else item_id
 
-    def _ask(self, screen: Screen, then: Callable) -> None:  # type: ignore[type-arg]
+    def _ask(self, screen: Screen[Any], then: Callable[[Any], object]) -> None:
         def answered(result: object) -> None:
             if result is not None:
                 then(result)

@@ -421,7 +421,7 @@ class BriefScreen(AnnotatingScreen, LiveReload):
         if not isinstance(item, Actor | Issue):
             self.notify("Select an actor, an issue or a position first.", timeout=3)
             return
-        reader(self.app).show_across(item.section, item.id)
+        reader(self.app).show_across("actors" if isinstance(item, Actor) else "issues", item.id)
 
     def action_search_library(self) -> None:
         """Search every brief of the library."""

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -35,7 +35,7 @@ from .brief import BriefScreen
 from .problems import ProblemsScreen
 
 #: Orders the library can be sorted in: name shown, key function, newest/largest first.
-SORTS: dict[str, tuple[str, Callable[[LibraryEntry], object]]] = {
+SORTS: dict[str, tuple[str, Callable[[LibraryEntry], Any]]] = {
     "date": ("newest first", sort_key),
     "title": ("by title", lambda e: (not e.valid, e.summary.title.lower() if e.summary else "")),
     "outlet": (
@@ -248,7 +248,7 @@ class LibraryScreen(Screen[None]):
 
     def visible_entries(self) -> list[LibraryEntry]:
         """The entries shown: filtered by the query (substring, then fuzzy), in the sort order."""
-        entries = sorted(self.entries.values(), key=SORTS[self.sort][1])  # type: ignore[arg-type]
+        entries = sorted(self.entries.values(), key=SORTS[self.sort][1])
         needle = self.query_text.strip().lower()
         if not needle:
             return entries
