@@ -434,3 +434,17 @@ def test_a_notes_file_deleted_while_notes_are_shown_is_written_again_not_emptied
     assert set(on_disk(store.path)) == {"trump", "russia"}
     assert any(r.restored for r in reports)
     store.close()
+
+
+def test_an_undo_that_puts_an_annotation_back_exactly_keeps_its_time(folder, monkeypatch):
+    from briefing_tui.core.notes import change as change_module
+
+    store = NotesStore(flagship(), folder)
+    store.change("trump", set_note("first words"))
+    before = store.get("trump")
+    later = before.updated.replace(year=before.updated.year + 1)
+    monkeypatch.setattr(change_module, "now", lambda: later)  # the next change, a year on
+    store.change("trump", set_note("second words"))
+    store.undo()
+    assert store.get("trump") == before  # the time of the change undone is gone too
+    assert on_disk(store.path)["trump"] == before

@@ -117,6 +117,12 @@ class FieldChange:
         if result == base:
             return current, tuple(skipped)
         result = replace(result, item=self.item_id, updated=now())
+        if (
+            self.guarded
+            and self.new is not None
+            and replace(result, updated=self.new.updated) == (self.new)
+        ):
+            result = self.new  # an undo that puts the annotation back exactly: its time too
         return (None if result.is_empty else result), tuple(skipped)
 
     @property
