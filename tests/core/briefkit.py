@@ -15,8 +15,6 @@ import pytest
 from briefing_tui.core.load.loader import Limits, load_brief
 from briefing_tui.core.load.problems import BriefError
 
-REPO = Path(__file__).resolve().parents[2]
-
 # Three paragraphs. Paragraph 2 uses typographic quotes and an em dash on purpose.
 ARTICLE = (
     'Alpha Beta said "we will act soon" on Monday, after the talks in Paris.\n'

@@ -10,14 +10,14 @@ import types
 from pathlib import Path
 
 import pytest
-from briefkit import ARTICLE, REPO, VALID_BRIEF, edit
+from briefkit import ARTICLE, VALID_BRIEF, edit
+from paths import FLAGSHIP
 
 from briefing_tui.cli import main as cli
 from briefing_tui.core.export.document import KEEP_END, KEEP_START, read_export
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.store import NotesStore, notes_path, set_note, toggle_mark
 
-FLAGSHIP = REPO / "briefs" / "zelensky-security-guarantees.yaml"
 PROBLEM = "test-brief.yaml:"
 
 

@@ -19,10 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from notes_helpers import (
-    FLAGSHIP_ID,
     QUESTION,
     REMOVABLE,
-    REPO,
     REWORDED,
     REWORDED_TEXT,
     copy_flagship,
@@ -33,6 +31,7 @@ from notes_helpers import (
     state_after,
     version_of,
 )
+from paths import FLAGSHIP_ID, REPO, TESTS
 
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.annotations import Anchor, Annotation, Status, now, review, status
@@ -195,7 +194,7 @@ def test_a_note_comes_back_from_disk_byte_identical(folder: Path, text: str) -> 
 WRITER = """
 import sys
 from pathlib import Path
-sys.path[:0] = [sys.argv[4], sys.argv[5]]
+sys.path[:0] = sys.argv[4:]
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.store import NotesStore, set_note
 from notes_helpers import note_for, version_of
@@ -216,7 +215,8 @@ def test_a_save_killed_at_any_moment_leaves_a_whole_earlier_or_later_file(tmp_pa
     ids = sorted(brief.items)[:25]
     path = notes_path(folder, brief.id)
     rng = random.Random(203)
-    paths = [str(REPO), str(HELPERS)]  # the child imports the code under test, and the helpers
+    # The child imports the code under test, and the helpers (which import tests/paths.py).
+    paths = [str(REPO), str(HELPERS), str(TESTS)]
     done = 0  # changes known to be in the file
     kills_mid_stream = 0
     deadline = time.monotonic() + 25

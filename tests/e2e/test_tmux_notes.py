@@ -10,13 +10,14 @@ import time
 from pathlib import Path
 
 import pytest
-from tmuxkit import FLAGSHIP, REPO, START_WAIT, Terminal
+from paths import FLAGSHIP
+from tmuxkit import FLAGSHIP_ARG, START_WAIT, Terminal
 
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.file import parse_notes
 from briefing_tui.core.notes.store import NotesStore, notes_path, set_note
 
-BRIEF = load_brief(REPO / FLAGSHIP)
+BRIEF = load_brief(FLAGSHIP)
 FIRST, SECOND = BRIEF.positions[0].id, BRIEF.positions[1].id
 
 
@@ -54,7 +55,7 @@ def reader_pid(term: Terminal) -> int:
 
 
 def open_positions(terminal) -> Terminal:
-    term = terminal([sys.executable, "-m", "briefing_tui", FLAGSHIP])
+    term = terminal([sys.executable, "-m", "briefing_tui", FLAGSHIP_ARG])
     term.wait_for("briefing-tui  Zelensky says", timeout=START_WAIT)
     term.send("4")
     term.wait_for("─ Positions ─")
