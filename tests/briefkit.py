@@ -1,4 +1,4 @@
-"""Helpers for the core tests: the minimal valid brief, its article, and text utilities.
+"""Helpers for the core and CLI tests: the minimal valid brief, its article, text utilities.
 
 Tests start from ``VALID_BRIEF`` (which loads without problems against ``ARTICLE``), change one
 thing with ``edit``, write it with the ``write_brief`` fixture and look at what ``problems`` says:
