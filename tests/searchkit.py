@@ -11,10 +11,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-BRIEFS = REPO / "briefs"
-FLAGSHIP = "zelensky-security-guarantees.yaml"
-UNDATED = "abbas-will-not-tolerate-attacks.yaml"
+from paths import BRIEFS
+
 HOSTILE = "hostile.yaml"
 
 MARKUP = "[@click=app.quit]click[/] [b]bold[/b]"

@@ -413,6 +413,7 @@ def binding_ids() -> set[str]:
     from .screens.note_editor import NoteEditor
     from .screens.problems import ProblemsScreen
     from .screens.prompt import Prompt
+    from .screens.recover_notes import RecoverNotesScreen
     from .screens.search import SearchScreen
     from .screens.source import SourceScreen
     from .widgets.nav_list import NavList
@@ -429,6 +430,7 @@ def binding_ids() -> set[str]:
         ConfirmScreen,
         NoteEditor,
         DiscardNote,
+        RecoverNotesScreen,
         Prompt,
         ItemPicker,
         AcrossScreen,

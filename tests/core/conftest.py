@@ -1,4 +1,4 @@
-"""Fixtures for the core tests; the brief template and text helpers live in ``briefkit``."""
+"""Fixtures for the core tests; the brief template and text helpers are in ``briefkit.py``."""
 
 from __future__ import annotations
 

@@ -12,14 +12,12 @@ import functools
 import shutil
 from pathlib import Path
 
+from paths import FLAGSHIP
+
 from briefing_tui.core.brief.model import Brief
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.annotations import Anchor, Annotation, text_hash
 from briefing_tui.core.notes.file import parse_notes
-
-REPO = Path(__file__).resolve().parents[2]
-FLAGSHIP_ID = "zelensky-security-guarantees"
-FLAGSHIP = REPO / "briefs" / f"{FLAGSHIP_ID}.yaml"
 
 #: Items of the flagship brief that nothing else refers to, so a copy without them still loads.
 REMOVABLE = ("witkoff-claims-progress", "europeans-hawkish-bluster", "tyler-durden")

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import hypothesis
 import pytest
-from briefkit import ARTICLE, REPO, VALID_BRIEF, edit
+from briefkit import ARTICLE, VALID_BRIEF, edit
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from paths import BRIEFS, REPO
 
 import briefing_tui.core.library.cache as cache_module
 from briefing_tui.cli import main as cli
@@ -42,7 +43,7 @@ from briefing_tui.core.search.index import SearchIndex
 sys.path.append(str(REPO / "bench"))  # bench/synthetic.py, as bench/load.py imports it
 from synthetic import write_brief as write_synthetic
 
-BUNDLED = sorted((REPO / "briefs").glob("*.yaml"))
+BUNDLED = sorted(BRIEFS.glob("*.yaml"))
 LINKS = ("outgoing", "incoming", "citing", "cited")
 
 

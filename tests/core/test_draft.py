@@ -9,14 +9,13 @@ tests pin each attribution form and cleaning rule on its own.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from paths import REPO
 
 from briefing_tui.core.draft import Draft, draft_article, skeleton_yaml
 from briefing_tui.core.load.loader import load_brief
 
-REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "bench/draft_eval/articles/00-zerohedge-2026-zelensky-security-guarantees.txt"
 
 HEADLINE = "Talks stall in Geneva"

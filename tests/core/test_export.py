@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
+from paths import FLAGSHIP
 
 from briefing_tui.core.brief.model import Brief, Item
 from briefing_tui.core.export.document import KEEP_END, KEEP_START, export_markdown
@@ -43,8 +44,6 @@ from briefing_tui.core.text.markdown_escape import (
     note_lines,
 )
 
-REPO = Path(__file__).resolve().parents[2]
-FLAGSHIP = REPO / "briefs" / "zelensky-security-guarantees.yaml"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "zelensky-sample.md"
 EXPORTED = dt.datetime(2026, 1, 20, 10, 0, tzinfo=dt.UTC)
 NOTED = dt.datetime(2026, 1, 12, 9, 30, tzinfo=dt.UTC)

@@ -17,14 +17,13 @@ from pathlib import Path
 import pytest
 from fskit import unwritable
 from notes_helpers import (
-    FLAGSHIP_ID,
-    REPO,
     copy_flagship,
     flagship,
     note_for,
     on_disk,
     version_of,
 )
+from paths import FLAGSHIP_ID, REPO, TESTS
 
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes import disk as notes_disk
@@ -225,7 +224,7 @@ def test_temporary_files_left_by_a_killed_writer_are_removed_at_the_next_open(fo
 KILLED = """
 import sys, time
 from pathlib import Path
-sys.path[:0] = [sys.argv[3], sys.argv[4]]
+sys.path[:0] = sys.argv[3:]  # the code under test, the helpers, and tests/paths.py
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.store import NotesStore
 from briefing_tui.core.notes.edits import set_note
@@ -251,7 +250,16 @@ def test_killing_a_writer_that_undoes_leaves_a_whole_file_and_no_leftover_at_reo
     seen_notes = set()
     for delay in (0.05, 0.1, 0.2, 0.3, 0.15, 0.25, 0.12, 0.4):
         child = subprocess.Popen(
-            [sys.executable, "-c", KILLED, str(brief_path), str(folder), str(REPO), str(HELPERS)],
+            [
+                sys.executable,
+                "-c",
+                KILLED,
+                str(brief_path),
+                str(folder),
+                str(REPO),
+                str(HELPERS),
+                str(TESTS),
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

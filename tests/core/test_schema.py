@@ -16,15 +16,15 @@ from typing import Any
 
 import pytest
 import yaml
-from briefkit import ARTICLE, REPO, VALID_BRIEF, edit
+from briefkit import ARTICLE, VALID_BRIEF, edit
 from jsonschema import Draft202012Validator
+from paths import BRIEFS, REPO
 
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.load.problems import BriefError
 from briefing_tui.core.load.schema import schema_json
 
 SHIPPED = REPO / "briefing_tui" / "schema" / "brief.schema.json"
-BRIEFS = Path(__file__).parents[2] / "briefs"
 MODELINE = "# yaml-language-server: $schema=../briefing_tui/schema/brief.schema.json"
 
 

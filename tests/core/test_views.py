@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from paths import FLAGSHIP
 
 from briefing_tui.core.brief.model import Brief
 from briefing_tui.core.brief.views import (
@@ -18,8 +17,6 @@ from briefing_tui.core.brief.views import (
 from briefing_tui.core.brief.wikilinks import plain_text
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.search.filter import filter_rows, fuzzy_match
-
-FLAGSHIP = Path(__file__).resolve().parents[2] / "briefs" / "zelensky-security-guarantees.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,8 @@ import shutil
 import sys
 
 import pytest
-from tmuxkit import FLAGSHIP, REPO, START_WAIT
+from paths import BRIEFS
+from tmuxkit import FLAGSHIP_ARG, START_WAIT
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed: the end-to-end test needs it"
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_read_follow_back_source_and_quit(terminal):
-    term = terminal([sys.executable, "-m", "briefing_tui", FLAGSHIP])
+    term = terminal([sys.executable, "-m", "briefing_tui", FLAGSHIP_ARG])
     term.wait_for(
         "briefing-tui  Zelensky says Western security guarantees", "1 Summary", timeout=START_WAIT
     )
@@ -50,7 +51,7 @@ def test_read_follow_back_source_and_quit(terminal):
 
 def test_a_library_brief_edited_on_disk_reloads_in_place(terminal, tmp_path):
     library = tmp_path / "library"
-    shutil.copytree(REPO / "briefs", library)
+    shutil.copytree(BRIEFS, library)
     brief = library / "zelensky-security-guarantees.yaml"
     term = terminal([sys.executable, "-m", "briefing_tui", str(library)])
     term.wait_for("2 briefs, 2 valid", "Zelensky says Western security", timeout=START_WAIT)

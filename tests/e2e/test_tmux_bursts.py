@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from tmuxkit import FLAGSHIP, REPO, START_WAIT, Terminal, start_reader
+from paths import FLAGSHIP
+from tmuxkit import FLAGSHIP_ARG, START_WAIT, Terminal, start_reader
 
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.folder import read_notes
@@ -41,10 +42,10 @@ def wait_for_note(folder: Path, brief_id: str, item_id: str, text: str) -> None:
 def test_n_a_note_and_f2_sent_in_one_burst_save_the_whole_note_every_time(
     term: Terminal, tmp_path: Path
 ):
-    brief = load_brief(REPO / FLAGSHIP)
+    brief = load_brief(FLAGSHIP)
     positions = [position.id for position in brief.positions]
     assert len(positions) >= TRIALS
-    start_reader(term, tmp_path, [sys.executable, "-m", "briefing_tui", FLAGSHIP])
+    start_reader(term, tmp_path, [sys.executable, "-m", "briefing_tui", FLAGSHIP_ARG])
     term.wait_for("1 Summary", "4 Positions", timeout=START_WAIT)
     term.send("4")
     term.wait_for("─ Positions ─")

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tmuxkit import FLAGSHIP, REPO, START_WAIT, Terminal, start_reader, terminals
+from paths import FLAGSHIP
+from tmuxkit import FLAGSHIP_ARG, START_WAIT, Terminal, start_reader, terminals
 
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.folder import read_notes
@@ -44,9 +45,9 @@ def term(tmp_path: Path) -> Iterator[Terminal]:
 def test_ctrl_e_suspends_the_reader_runs_the_editor_and_takes_the_text_back(
     term: Terminal, tmp_path: Path
 ):
-    brief = load_brief(REPO / FLAGSHIP)
+    brief = load_brief(FLAGSHIP)
     item = brief.positions[0].id
-    start_reader(term, tmp_path, [sys.executable, "-m", "briefing_tui", FLAGSHIP])
+    start_reader(term, tmp_path, [sys.executable, "-m", "briefing_tui", FLAGSHIP_ARG])
     term.wait_for("1 Summary", "4 Positions", timeout=START_WAIT)
     term.send("4")
     term.wait_for("─ Positions ─")

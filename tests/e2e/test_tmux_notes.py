@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from tmuxkit import FLAGSHIP, REPO, START_WAIT, Terminal
+from paths import FLAGSHIP
+from tmuxkit import FLAGSHIP_ARG, START_WAIT, Terminal
 
 from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.edits import set_note
@@ -18,7 +19,7 @@ from briefing_tui.core.notes.file import parse_notes
 from briefing_tui.core.notes.folder import notes_path
 from briefing_tui.core.notes.store import NotesStore
 
-BRIEF = load_brief(REPO / FLAGSHIP)
+BRIEF = load_brief(FLAGSHIP)
 FIRST, SECOND = BRIEF.positions[0].id, BRIEF.positions[1].id
 
 
@@ -56,7 +57,7 @@ def reader_pid(term: Terminal) -> int:
 
 
 def open_positions(terminal) -> Terminal:
-    term = terminal([sys.executable, "-m", "briefing_tui", FLAGSHIP])
+    term = terminal([sys.executable, "-m", "briefing_tui", FLAGSHIP_ARG])
     term.wait_for("briefing-tui  Zelensky says", timeout=START_WAIT)
     term.send("4")
     term.wait_for("─ Positions ─")

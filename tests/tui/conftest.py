@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from paths import FLAGSHIP
 
 from briefing_tui.config import CONFIG_ENV, Config, load_config
 from briefing_tui.core.brief.model import Brief
@@ -17,8 +18,6 @@ from briefing_tui.core.load.loader import load_brief
 from briefing_tui.core.notes.folder import NOTES_ENV
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.brief import BriefScreen
-
-from .tuikit import FLAGSHIP
 
 DEFAULT_CONFIG = 'theme = "textual-dark"\n\n[keymap]\n'
 

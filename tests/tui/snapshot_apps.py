@@ -14,13 +14,13 @@ from briefing_tui.core.load.loader import load_brief
 from briefing_tui.tui.app import BriefingApp
 
 DATA = Path(__file__).resolve().parent / "snapshot_data"
-FLAGSHIP = DATA / "zelensky-security-guarantees.yaml"
+FROZEN_FLAGSHIP = DATA / "zelensky-security-guarantees.yaml"
 CONFIG = Config(theme="textual-dark")
 
 
 def brief_app() -> BriefingApp:
     """The reader on the (frozen) flagship brief."""
-    return BriefingApp(brief=load_brief(FLAGSHIP), config=CONFIG)
+    return BriefingApp(brief=load_brief(FROZEN_FLAGSHIP), config=CONFIG)
 
 
 def library_app() -> BriefingApp:

@@ -149,12 +149,12 @@ async def test_stale_and_orphaned_notes_are_listed_and_can_be_kept_moved_or_dele
 ):
     import shutil
 
+    from paths import FLAGSHIP
+
     from briefing_tui.core.load.loader import load_brief
     from briefing_tui.core.notes.edits import set_note
     from briefing_tui.tui.screens.confirm import ConfirmScreen
     from briefing_tui.tui.screens.item_picker import ItemPicker
-
-    from .tuikit import FLAGSHIP
 
     folder = tmp_path / "brief"
     folder.mkdir()

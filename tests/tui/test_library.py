@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from paths import BRIEFS
 
 from briefing_tui.config import Config
 from briefing_tui.core.library.entries import LibraryEntry, load_library
@@ -18,7 +19,7 @@ from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.widgets.nav_list import NavList
 from briefing_tui.tui.widgets.row_table import RowTable
 
-from .tuikit import BRIEFS, SIZE, prompts, screen_text
+from .tuikit import SIZE, prompts, screen_text
 
 BROKEN = """\
 format: 1

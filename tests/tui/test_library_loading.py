@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from paths import REPO
 from textual.pilot import Pilot
 from textual.widgets import ProgressBar
 
@@ -28,7 +29,7 @@ from briefing_tui.tui.widgets.row_table import RowTable
 
 from .tuikit import SIZE, screen_text, wait_for
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+sys.path.insert(0, str(REPO / "bench"))
 from synthetic import write_brief
 
 BRIEFS = 300

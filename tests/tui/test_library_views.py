@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from paths import FLAGSHIP
 from textual.pilot import Pilot
 
 from briefing_tui.core.library.cache import BriefCache
@@ -28,7 +29,6 @@ from briefing_tui.tui.screens.search import SearchScreen
 from briefing_tui.tui.widgets.items import ItemList
 
 from .tuikit import (
-    FLAGSHIP,
     SIZE,
     brief_screen,
     highlighted_id,

@@ -12,7 +12,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from searchkit import FLAGSHIP, HOSTILE, MARKUP, RAW_CONTROLS, UNDATED, write_library
+from paths import FLAGSHIP, UNDATED
+from searchkit import HOSTILE, MARKUP, RAW_CONTROLS, write_library
 from textual.widgets import Input
 
 from briefing_tui.config import Config
@@ -127,13 +128,13 @@ async def test_enter_in_the_query_opens_the_first_hit_at_once(harness, library):
         await harness.open(pilot)
         await pilot.press(*"witkoff", "enter")  # before the pause: what was typed is searched
         await pilot.pause()
-        assert harness.answers == [(folder / FLAGSHIP, "witkoff")]
+        assert harness.answers == [(folder / FLAGSHIP.name, "witkoff")]
         assert not isinstance(harness.app.screen, SearchScreen)
 
 
 async def test_enter_on_a_hit_dismisses_with_its_brief_and_item(harness, library):
     folder, _ = library
-    flagship = load_brief(folder / FLAGSHIP)
+    flagship = load_brief(folder / FLAGSHIP.name)
     async with harness.app.run_test(size=SIZE) as pilot:
         screen = await harness.open(pilot)
         await type_query(pilot, "actor:witkoff")
@@ -145,7 +146,7 @@ async def test_enter_on_a_hit_dismisses_with_its_brief_and_item(harness, library
         assert flagship.item(hit.item_id) is not None
         await pilot.press("enter")
         await pilot.pause()
-        assert harness.answers == [(folder / FLAGSHIP, hit.item_id)]
+        assert harness.answers == [(folder / FLAGSHIP.name, hit.item_id)]
 
 
 async def test_a_title_hit_dismisses_with_no_item(harness, library):
@@ -155,7 +156,7 @@ async def test_a_title_hit_dismisses_with_no_item(harness, library):
         assert harness.rows()[0].startswith("undated     brief     Abbas says he will not")
         await pilot.press("enter")
         await pilot.pause()
-        assert harness.answers == [(folder / UNDATED, None)]
+        assert harness.answers == [(folder / UNDATED.name, None)]
 
 
 async def test_escape_dismisses_with_nothing(harness):
@@ -207,7 +208,7 @@ async def test_notes_and_tags_are_searched_and_a_note_match_is_shown(
     harness, library, notes_folder
 ):
     folder, _ = library
-    brief = load_brief(folder / FLAGSHIP)
+    brief = load_brief(folder / FLAGSHIP.name)
     item = brief.positions[1]
     store = NotesStore(brief, notes_folder)
     store.change(item.id, set_tags(("deadline",)))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from textual import events
 from textual.app import App
@@ -21,9 +20,6 @@ from textual.widgets import OptionList
 from briefing_tui.tui.screens.brief import BriefScreen
 from briefing_tui.tui.widgets.detail import LinkList
 
-REPO = Path(__file__).resolve().parents[2]
-BRIEFS = REPO / "briefs"
-FLAGSHIP = BRIEFS / "zelensky-security-guarantees.yaml"
 SIZE = (120, 40)
 
 

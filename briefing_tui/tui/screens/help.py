@@ -33,10 +33,11 @@ class HelpScreen(ModalScreen[None]):
             table: DataTable[str] = DataTable(id="help-keys", cursor_type="row")
             yield table
             # The path on a line of its own: however long, it never splits the sentence, and
-            # a path wider than the dialog folds without taking words with it.
+            # a path wider than the dialog folds without taking words with it. The hint shows
+            # how to remap rather than naming docs/keys.md, which an installed copy lacks.
             yield Static(
                 joined(
-                    "Remap any key by its id under [keymap] in this file; see docs/keys.md."
+                    'Remap a key under [keymap] in this file: "nav.back" = "b,backspace".'
                     "  Esc closes.\n",
                     literal(str(config_path()), one_line=True),
                 ),

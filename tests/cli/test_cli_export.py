@@ -10,7 +10,8 @@ import types
 from pathlib import Path
 
 import pytest
-from briefkit import ARTICLE, REPO, VALID_BRIEF, edit
+from briefkit import ARTICLE, VALID_BRIEF, edit
+from paths import FLAGSHIP
 
 from briefing_tui.cli import main as cli
 from briefing_tui.core.export.document import KEEP_END, KEEP_START
@@ -20,7 +21,6 @@ from briefing_tui.core.notes.edits import set_note, toggle_mark
 from briefing_tui.core.notes.folder import notes_path
 from briefing_tui.core.notes.store import NotesStore
 
-FLAGSHIP = REPO / "briefs" / "zelensky-security-guarantees.yaml"
 PROBLEM = "test-brief.yaml:"
 
 

@@ -1,4 +1,4 @@
-"""Helpers for the core tests: the minimal valid brief, its article, and text utilities.
+"""Helpers for the core and CLI tests: the minimal valid brief, its article, text utilities.
 
 Tests start from ``VALID_BRIEF`` (which loads without problems against ``ARTICLE``), change one
 thing with ``edit``, write it with the ``write_brief`` fixture and look at what ``problems`` says:
@@ -14,8 +14,6 @@ import pytest
 
 from briefing_tui.core.load.loader import Limits, load_brief
 from briefing_tui.core.load.problems import BriefError
-
-REPO = Path(__file__).resolve().parents[2]
 
 # Three paragraphs. Paragraph 2 uses typographic quotes and an em dash on purpose.
 ARTICLE = (

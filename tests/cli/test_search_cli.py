@@ -15,15 +15,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from paths import FLAGSHIP, UNDATED
 from searchkit import (
-    FLAGSHIP,
     HOSTILE,
     MARKUP,
     NAME,
     RAW_CONTROLS,
     STANCE,
     TITLE,
-    UNDATED,
     write_library,
 )
 
@@ -78,8 +77,8 @@ def test_hits_are_lines_an_editor_can_jump_to(library, capsys):
     assert status == 0, err
     found = hits(out)
     assert len(found) == 10
-    flagship = load_brief(library / FLAGSHIP)
-    assert found[0]["path"] == str(library / FLAGSHIP)
+    flagship = load_brief(library / FLAGSHIP.name)
+    assert found[0]["path"] == str(library / FLAGSHIP.name)
     assert (found[0]["line"], found[0]["column"], found[0]["section"]) == ("1", "1", "brief")
     assert found[0]["rest"] == flagship.title
     for match in found[1:]:
@@ -105,12 +104,12 @@ def test_every_filter_reaches_the_core(library, capsys):
     assert status == 1  # the Abbas brief is undated and has no timeline
     status, out, _ = run(capsys, "search", "actor:abbas", library)
     assert status == 0
-    assert {m["path"] for m in hits(out)} == {str(library / UNDATED)}
+    assert {m["path"] for m in hits(out)} == {str(library / UNDATED.name)}
 
 
 def test_notes_and_tags_are_searched_in_the_notes_folder(library, tmp_path, capsys):
     folder = tmp_path / "elsewhere"
-    brief = load_brief(library / FLAGSHIP)
+    brief = load_brief(library / FLAGSHIP.name)
     store = NotesStore(brief, folder)
     item = brief.positions[0]
     store.change(item.id, toggle_mark("doubt"))
@@ -151,7 +150,7 @@ def test_the_limit_caps_the_lines_and_says_so(library, capsys):
 
 
 def test_a_single_brief_file_can_be_searched(library, capsys):
-    status, _, err = run(capsys, "search", "guarantees", library / FLAGSHIP)
+    status, _, err = run(capsys, "search", "guarantees", library / FLAGSHIP.name)
     assert status == 0
     assert "of 1 brief" in err
 
@@ -179,7 +178,7 @@ def test_json_output_holds_every_hit_and_the_counts(library, capsys):
     assert report["skipped"] == []
     assert len(report["hits"]) == 4
     first = report["hits"][0]
-    assert first["file"] == str(library / FLAGSHIP)
+    assert first["file"] == str(library / FLAGSHIP.name)
     assert first["published"] == "2026-01-09"
     assert (first["item"], first["section"]) == (None, "brief")
     lines = [
