@@ -34,9 +34,6 @@ from notes_helpers import (
 from paths import FLAGSHIP_ID, REPO, TESTS
 
 from briefing_tui.core.load.loader import load_brief
-from briefing_tui.core.notes import annotations as annotations_module
-from briefing_tui.core.notes import change as change_module
-from briefing_tui.core.notes import store as store_module
 from briefing_tui.core.notes.annotations import Anchor, Annotation, Status, now, review, status
 from briefing_tui.core.notes.edits import (
     delete,
@@ -59,16 +56,6 @@ LOCATED = re.compile(r":(\d+):(\d+): ")  # path:line:column: message
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return tmp_path / "notes"
-
-
-@pytest.fixture
-def still_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The notes' clock held at one second. What an undo puts back is stamped with the time
-    now, so "back exactly as before" holds only while no second boundary passes in the test:
-    on a loaded machine one did, and these tests failed now and then."""
-    held = now()
-    for module in (annotations_module, change_module, store_module):
-        monkeypatch.setattr(module, "now", lambda: held)
 
 
 @pytest.fixture
@@ -526,7 +513,6 @@ def test_undo_of_a_new_annotation_removes_it(store: NotesStore) -> None:
     assert sorted(on_disk(store.path)) == ["russia"]
 
 
-@pytest.mark.usefixtures("still_clock")
 def test_undo_of_a_delete_restores_the_note_exactly(store: NotesStore) -> None:
     store.change("trump", set_note("a long thought\n\nthat matters"))
     store.change("trump", set_tags(("keep",)))
@@ -651,7 +637,6 @@ def test_reattaching_to_an_unknown_item_is_refused(brief_path, folder) -> None:
     assert store.path.read_bytes() == before_file
 
 
-@pytest.mark.usefixtures("still_clock")
 def test_undo_restores_a_deleted_orphan(brief_path, folder) -> None:
     store = orphaned(brief_path, folder)
     kept = store.get(REMOVABLE[0])
@@ -661,7 +646,6 @@ def test_undo_restores_a_deleted_orphan(brief_path, folder) -> None:
     assert on_disk(store.path)[REMOVABLE[0]] == kept
 
 
-@pytest.mark.usefixtures("still_clock")
 def test_undo_walks_back_a_reattach(brief_path, folder) -> None:
     store = orphaned(brief_path, folder)
     before = dict(store.annotations)
