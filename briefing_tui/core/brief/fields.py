@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TypedDict, Unpack
 
@@ -100,7 +101,7 @@ class FieldSpec:
     #: What the detail pane says when the field is empty; "" leaves the field out.
     missing: str = ""
     #: ENUM: what each word means, as the detail pane and the export give it.
-    words: tuple[tuple[str, str], ...] = ()
+    words: Mapping[str, str] = dataclasses.field(default_factory=dict, hash=False)
     #: INT: a paragraph number of the article, shown "¶N" after the item's other fields.
     paragraph: bool = False
     #: TEXT: the name of the paragraph field these words are quoted from; the export writes
@@ -111,7 +112,7 @@ class FieldSpec:
 
     def word(self, value: str) -> str:
         """An ENUM value in words (the value itself when the field gives no words)."""
-        return dict(self.words).get(value, value)
+        return self.words.get(value, value)
 
 
 def _field(spec: FieldSpec, default: Any = dataclasses.MISSING) -> Any:
@@ -193,7 +194,7 @@ def choice(
     **shown: Unpack[Presentation],
 ) -> Any:
     """A required word out of ``choices``; ``words``: what each means, for a reader."""
-    meanings = tuple((words or {}).items())
+    meanings = dict(words or {})
     return _field(FieldSpec(Kind.ENUM, doc, True, choices=choices, words=meanings, **shown))
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
 from typing import Any
 
 from .fields import Export, FieldSpec, Kind, specs
@@ -34,26 +33,34 @@ def field_text(brief: Brief, spec: FieldSpec, value: Any) -> str:
     if value in EMPTY:
         return ""
     kind = spec.kind
-    if kind is Kind.REF:
+    if kind is _TEXT:
+        return str(value)
+    if kind is _REF:
         return name_of(brief, value)
-    if kind is Kind.REFS:
-        return ", ".join(name_of(brief, item_id) for item_id in value)
-    if kind is Kind.SLUGS:
-        return ", ".join(value)
-    if kind is Kind.ENUM:
+    if kind is _ENUM:
         return spec.word(value)
-    if kind is Kind.INT:
+    if kind is _REFS:
+        return ", ".join(name_of(brief, item_id) for item_id in value)
+    if kind is _SLUGS:
+        return ", ".join(value)
+    if kind is _INT:
         return f"¶{value}" if spec.paragraph else str(value)
-    if kind is Kind.DATE:
+    if kind is _DATE:
         assert isinstance(value, dt.date)
         return value.isoformat()
-    if kind is Kind.MARKDOWN:
+    if kind is _MARKDOWN:
         return plain_text(value, lambda item_id: name_of(brief, item_id))
-    if kind is Kind.RECORD:
+    if kind is _RECORD:
         return entry_text(brief, value)
-    if kind is Kind.RECORDS:
+    if kind is _RECORDS:
         return "; ".join(entry_text(brief, entry) for entry in value)
-    return str(value)  # TEXT, SLUG, URL, PATH
+    return str(value)  # SLUG, URL, PATH
+
+
+# The kinds as plain names: Kind.TEXT is a lookup through the enum each time it is written,
+# and field_text runs for every field of every item the search indexes and the export writes.
+_TEXT, _MARKDOWN, _REF, _REFS, _SLUGS = Kind.TEXT, Kind.MARKDOWN, Kind.REF, Kind.REFS, Kind.SLUGS
+_ENUM, _INT, _DATE, _RECORD, _RECORDS = Kind.ENUM, Kind.INT, Kind.DATE, Kind.RECORD, Kind.RECORDS
 
 
 def entry_text(brief: Brief, record: object) -> str:
@@ -92,15 +99,36 @@ def main_field_names() -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def citations(record: object) -> Iterator[tuple[int, str | None]]:
+def citations(record: object) -> list[tuple[int, str | None]]:
     """The paragraphs a record cites, each with the words it quotes from it (None: the whole
     paragraph): a quote's own paragraph, the entries of its evidence, in declaration order."""
-    for spec in specs(type(record)).values():
-        if spec.cites:
-            yield getattr(record, spec.cites), getattr(record, spec.name)
-        elif spec.kind is Kind.RECORDS and spec.record is not None and _cites(spec.record):
-            for entry in getattr(record, spec.name):
-                yield from citations(entry)
+    cites, nested = _CITING.get(type(record)) or _citing(type(record))
+    found = [(getattr(record, para), getattr(record, words)) for words, para in cites]
+    for name in nested:
+        for entry in getattr(record, name):
+            found.extend(citations(entry))
+    return found
+
+
+def citing_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """The fields of ``cls`` that quote words from a paragraph: (words field, paragraph field)."""
+    return (_CITING.get(cls) or _citing(cls))[0]
+
+
+#: Per record class: its (words, paragraph) field names, and its lists of records that cite.
+_CITING: dict[type, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+
+
+def _citing(cls: type) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    declared = specs(cls).values()
+    cites = tuple((spec.name, spec.cites) for spec in declared if spec.cites)
+    nested = tuple(
+        spec.name
+        for spec in declared
+        if spec.kind is Kind.RECORDS and spec.record is not None and citing_fields(spec.record)
+    )
+    _CITING[cls] = (cites, nested)
+    return cites, nested
 
 
 # Cached behind the functions above (see fields.specs for why they take a plain type).
@@ -119,8 +147,3 @@ def _searched_fields(cls: type) -> tuple[FieldSpec, ...]:
 @functools.cache
 def _exported_fields(cls: type, place: Export) -> tuple[FieldSpec, ...]:
     return tuple(s for s in specs(cls).values() if s.exported is place)
-
-
-@functools.cache
-def _cites(cls: type) -> bool:
-    return any(spec.cites for spec in specs(cls).values())

@@ -20,7 +20,10 @@ from .model import Item, Link, LinkIndex
 def cited_paragraphs(item: Item) -> tuple[int, ...]:
     """The source paragraphs an item points at (its evidence, or a quote's paragraph): the
     paragraphs its fields declared with ``cites`` quote from."""
-    return tuple(dict.fromkeys(para for para, _ in citations(item)))
+    found = citations(item)
+    if len(found) < 2:  # most items: no need to drop repeats
+        return (found[0][0],) if found else ()
+    return tuple(dict.fromkeys(para for para, _ in found))
 
 
 def build_index(items: Iterable[Item], mentions: Mapping[str, list[tuple[str, str]]]) -> LinkIndex:

@@ -23,9 +23,10 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from ..brief.fields import Export, FieldSpec, Kind
-from ..brief.fieldtext import EMPTY, citations, entry_text, exported_fields, field_text
+from ..brief.fieldtext import EMPTY, citing_fields, entry_text, exported_fields, field_text
 from ..brief.model import Actor, Brief, Event, Item, Position, Question, Quote
 from ..notes.annotations import Annotation, Review, estimate_words, review
 from ..text.markdown_escape import code_span, front_matter, literal, note_lines, quoted, safe_url
@@ -170,50 +171,50 @@ class _Document:
     def entry(self, item: Item, annotation: Annotation) -> None:
         """What follows an annotated item's heading: the fields it exports above the reader's
         mark and tags, on lines among them, and below the reader's note, as declared."""
-        cls = type(item)
-        for spec in exported_fields(cls, Export.ABOVE):
-            self.block(self.above(item, spec))
-        lines = [
-            (spec.label, literal(field_text(self.brief, spec, getattr(item, spec.name))))
-            for spec in exported_fields(cls, Export.LINE)
-            if getattr(item, spec.name) not in EMPTY
-        ]
+        above, on_lines, below = _PLACES.get(type(item)) or _places(type(item))
+        for spec in above:
+            value = getattr(item, spec.name)
+            if value not in EMPTY:
+                self.block(self.above(item, spec, value))
+        lines: list[tuple[str, str]] = []
+        for spec in on_lines:
+            value = getattr(item, spec.name)
+            if value not in EMPTY:
+                lines.append((spec.label, literal(field_text(self.brief, spec, value))))
         self.reader_part(annotation, item, lines)
-        for spec in exported_fields(cls, Export.BELOW):
-            self.block(self.below(item, spec))
+        for spec, cites in below:
+            value = getattr(item, spec.name)
+            if value not in EMPTY:
+                self.block(self.below(spec, value, cites))
 
-    def above(self, item: Item, spec: FieldSpec) -> list[str]:
-        """A field as a paragraph of its own: Markdown as the author wrote it (``[[id]]`` links
-        made names), quoted words with their paragraph, any other value as literal text."""
-        value = getattr(item, spec.name)
-        if value in EMPTY:
-            return []
-        if spec.kind is Kind.MARKDOWN:
-            return note_lines(_WIKILINK.sub(lambda m: self.name(m.group(1)), value))
+    def above(self, item: Item, spec: FieldSpec, value: Any) -> list[str]:
+        """A field's value as a paragraph of its own: Markdown as the author wrote it
+        (``[[id]]`` links made names), quoted words with their paragraph, else literal text."""
         if spec.cites:
             return quoted([self.citation(getattr(item, spec.cites), value)])
+        kind = spec.kind
+        if kind is _TEXT:  # what field_text says, sooner
+            return [literal(value)]
+        if kind is _MARKDOWN:
+            return note_lines(_WIKILINK.sub(lambda m: self.name(m.group(1)), value))
         return [literal(field_text(self.brief, spec, value))]
 
-    def below(self, item: Item, spec: FieldSpec) -> list[str]:
-        """A field as a block quote: each entry of a list of records a paragraph of its own
-        (evidence: each citation with its paragraph), any other value as literal text."""
-        value = getattr(item, spec.name)
-        if value in EMPTY:
-            return []
-        if spec.kind is Kind.RECORDS:
-            texts = [self.record_text(entry) for entry in value]
-        else:
+    def below(self, spec: FieldSpec, value: Any, cites: tuple[str, str] | None) -> list[str]:
+        """A field's value as a block quote: each entry of a list of records a paragraph of
+        its own (evidence: the words it quotes with their paragraph; ``cites`` names the two
+        fields), any other value as literal text."""
+        if spec.kind is not _RECORDS:
             texts = [literal(field_text(self.brief, spec, value))]
+        elif cites:
+            words, para = cites
+            texts = [self.citation(getattr(entry, para), getattr(entry, words)) for entry in value]
+        else:
+            texts = [literal(entry_text(self.brief, entry)) for entry in value]
         lines: list[str] = []
         for text in texts:
             lines.extend([""] if lines else [])
             lines.append(text)
         return quoted(lines)
-
-    def record_text(self, record: object) -> str:
-        """One entry of a list of records: its citation (evidence), else its fields' text."""
-        cited = next(citations(record), None)
-        return self.citation(*cited) if cited else literal(entry_text(self.brief, record))
 
     def citation(self, para: int, words: str | None) -> str:
         """Words quoted from a paragraph of the article, or the whole paragraph when none."""
@@ -324,6 +325,25 @@ class _Document:
         note = note_lines(annotation.note) if printable(annotation.note).strip() else []
         if note:
             self.block(quoted(["[!NOTE]", *note]))
+
+
+# Read per field of every item written: see the same in fieldtext.py.
+_TEXT, _MARKDOWN, _RECORDS = Kind.TEXT, Kind.MARKDOWN, Kind.RECORDS
+_Below = tuple[tuple[FieldSpec, tuple[str, str] | None], ...]
+_Places = tuple[tuple[FieldSpec, ...], tuple[FieldSpec, ...], _Below]
+#: Per item class: the fields it exports above the reader's part, on its lines, and below it
+#: (each with the words and paragraph fields of its records, when they quote the article).
+_PLACES: dict[type, _Places] = {}
+
+
+def _places(cls: type) -> _Places:
+    below = tuple(
+        (spec, next(iter(citing_fields(spec.record)), None) if spec.record else None)
+        for spec in exported_fields(cls, Export.BELOW)
+    )
+    places = (exported_fields(cls, Export.ABOVE), exported_fields(cls, Export.LINE), below)
+    _PLACES[cls] = places
+    return places
 
 
 # -- the trailer's hash ---------------------------------------------------------------------------
