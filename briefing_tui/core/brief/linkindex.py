@@ -13,16 +13,17 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 from .fields import Kind, specs
-from .model import Event, Item, Link, LinkIndex, Position, Question, Quote
+from .fieldtext import citations
+from .model import Item, Link, LinkIndex
 
 
 def cited_paragraphs(item: Item) -> tuple[int, ...]:
-    """The source paragraphs an item points at (its evidence, or a quote's paragraph)."""
-    if isinstance(item, Quote):
-        return (item.para,)
-    if isinstance(item, Position | Question | Event):
-        return tuple(dict.fromkeys(e.para for e in item.evidence))
-    return ()
+    """The source paragraphs an item points at (its evidence, or a quote's paragraph): the
+    paragraphs its fields declared with ``cites`` quote from."""
+    found = citations(item)
+    if len(found) < 2:  # most items: no need to drop repeats
+        return (found[0][0],) if found else ()
+    return tuple(dict.fromkeys(para for para, _ in found))
 
 
 def build_index(items: Iterable[Item], mentions: Mapping[str, list[tuple[str, str]]]) -> LinkIndex:

@@ -3,6 +3,8 @@
 A brief is read from YAML by :mod:`briefing_tui.core.load.loader`; nothing here parses or validates.
 Every YAML field is declared with a helper from :mod:`briefing_tui.core.brief.fields`, which is also
 what the loader and the JSON Schema read, so this file is the single description of the format.
+The declarations also say how each field is presented (its label, and whether the detail pane,
+the library search and the Markdown export take it), so a field added here shows everywhere.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from . import fields as f
 
@@ -19,6 +21,14 @@ FORMAT_VERSION = 1
 
 ACTOR_KINDS = ("person", "state", "organisation", "group", "outlet")
 ATTRIBUTIONS = ("stated", "reported", "inferred-by-author")
+#: A position's attribution in words, as the detail pane and the export give it.
+ATTRIBUTION_WORDS = {
+    "stated": "stated (the actor's own words)",
+    "reported": "reported (the article reports it)",
+    "inferred-by-author": "inferred by the author (the outlet's own reading)",
+}
+#: What a search hit calls an item's ``notes`` (the reader's own notes are "note").
+AUTHOR_NOTES = "author's notes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +42,20 @@ class Loc:
 NOWHERE = Loc(0, 0)
 
 
+def _author_notes() -> Any:
+    """Every item's ``notes``: shown and searched, not exported (the export is the reader's)."""
+    return f.markdown(
+        "The brief author's notes (Markdown).", searched_as=AUTHOR_NOTES, exported=f.Export.NO
+    )
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
     """A pointer into the source article: a paragraph and, optionally, exact words in it."""
 
-    para: int = f.integer("Paragraph number in the source text (from 1).", minimum=1)
+    para: int = f.paragraph("Paragraph number in the source text (from 1).")
     quote: str | None = f.text(
-        "Exact words of that paragraph that support the claim.", required=False
+        "Exact words of that paragraph that support the claim.", required=False, cites="para"
     )
     loc: Loc = field(default=NOWHERE, compare=False)
 
@@ -59,7 +76,13 @@ class Source:
 class Item:
     """Anything with an id in a brief: the things readers select, link to and annotate."""
 
-    id: str = f.slug("Unique id in this brief (lowercase letters, digits, hyphens).")
+    # Shown and exported by the front ends as the key of everything (the export's "Item:" line).
+    id: str = f.slug(
+        "Unique id in this brief (lowercase letters, digits, hyphens).",
+        shown=False,
+        searched=False,
+        exported=f.Export.NO,
+    )
     loc: Loc = field(default=NOWHERE, compare=False)
 
     #: The brief section an item of this class lives in ("actors", "issues", ...).
@@ -85,14 +108,29 @@ class Actor(Item):
     section: ClassVar[str] = "actors"
     noun: ClassVar[str] = "actor"
 
-    name: str = f.text("Full name as a reader would know it.")
-    kind: str = f.choice("What sort of actor this is.", *ACTOR_KINDS)
-    role: str | None = f.text("Office or role, as the article gives it.", required=False)
-    part_of: tuple[str, ...] = f.refs("Actors this one belongs to or acts for.", "actors")
-    aliases: tuple[str, ...] = f.slugs(
-        "Ids this same actor has in other briefs of a library (not ids of this brief)."
+    name: str = f.text("Full name as a reader would know it.", main=True, exported=f.Export.HEADING)
+    kind: str = f.choice(
+        "What sort of actor this is.", *ACTOR_KINDS, searched=False, exported=f.Export.NO
     )
-    notes: str | None = f.markdown("The brief author's notes (Markdown).")
+    role: str | None = f.text(
+        "Office or role, as the article gives it.",
+        required=False,
+        missing="not stated",
+        exported=f.Export.ABOVE,
+    )
+    part_of: tuple[str, ...] = f.refs(
+        "Actors this one belongs to or acts for.",
+        "actors",
+        backlink="Members",
+        searched=False,
+        exported=f.Export.NO,
+    )
+    aliases: tuple[str, ...] = f.slugs(
+        "Ids this same actor has in other briefs of a library (not ids of this brief).",
+        searched=False,
+        exported=f.Export.NO,
+    )
+    notes: str | None = _author_notes()
 
     @property
     def label(self) -> str:
@@ -106,11 +144,15 @@ class Issue(Item):
     section: ClassVar[str] = "issues"
     noun: ClassVar[str] = "issue"
 
-    title: str = f.text("The issue in a few words.")
-    aliases: tuple[str, ...] = f.slugs(
-        "Ids this same issue has in other briefs of a library (not ids of this brief)."
+    title: str = f.text(
+        "The issue in a few words.", label="Issue", main=True, exported=f.Export.HEADING
     )
-    notes: str | None = f.markdown("The brief author's notes (Markdown).")
+    aliases: tuple[str, ...] = f.slugs(
+        "Ids this same issue has in other briefs of a library (not ids of this brief).",
+        searched=False,
+        exported=f.Export.NO,
+    )
+    notes: str | None = _author_notes()
 
     @property
     def label(self) -> str:
@@ -124,18 +166,33 @@ class Position(Item):
     section: ClassVar[str] = "positions"
     noun: ClassVar[str] = "position"
 
-    actor: str = f.ref("The actor who holds the position.", "actors")
-    issue: str = f.ref("The issue it is a position on.", "issues")
-    stance: str = f.text("The stance in one sentence.")
+    # The export lists positions under their issue, headed by their actor.
+    actor: str = f.ref(
+        "The actor who holds the position.",
+        "actors",
+        backlink="Positions of this actor",
+        searched=False,
+        exported=f.Export.HEADING,
+    )
+    issue: str = f.ref(
+        "The issue it is a position on.",
+        "issues",
+        backlink="Positions on this issue",
+        searched=False,
+        exported=f.Export.HEADING,
+    )
+    stance: str = f.text("The stance in one sentence.", main=True, exported=f.Export.ABOVE)
     attribution: str = f.choice(
         "Who says the actor holds it: the actor (stated), the article reporting it (reported),"
         " or the article's author inferring it (inferred-by-author).",
         *ATTRIBUTIONS,
+        words=ATTRIBUTION_WORDS,
+        searched=False,
     )
     evidence: tuple[Evidence, ...] = f.records(
-        "Paragraphs of the source that support it.", Evidence, min_items=1
+        "Paragraphs of the source that support it.", Evidence, min_items=1, searched=False
     )
-    notes: str | None = f.markdown("The brief author's notes (Markdown).")
+    notes: str | None = _author_notes()
 
     @property
     def label(self) -> str:
@@ -153,12 +210,21 @@ class Question(Item):
     section: ClassVar[str] = "questions"
     noun: ClassVar[str] = "question"
 
-    text: str = f.text("The question.")
+    text: str = f.text("The question.", label="Question", main=True, exported=f.Export.HEADING)
     bears_on: tuple[str, ...] = f.refs(
-        "Items whose outcome the question decides.", "positions", "issues", "actors", "timeline"
+        "Items whose outcome the question decides.",
+        "positions",
+        "issues",
+        "actors",
+        "timeline",
+        backlink="Questions bearing on this",
+        searched=False,
+        exported=f.Export.NO,
     )
-    evidence: tuple[Evidence, ...] = f.records("Paragraphs that raise it.", Evidence)
-    notes: str | None = f.markdown("The brief author's notes (Markdown).")
+    evidence: tuple[Evidence, ...] = f.records(
+        "Paragraphs that raise it.", Evidence, searched=False, exported=f.Export.NO
+    )
+    notes: str | None = _author_notes()
 
     @property
     def label(self) -> str:
@@ -172,11 +238,21 @@ class Quote(Item):
     section: ClassVar[str] = "quotes"
     noun: ClassVar[str] = "quote"
 
-    speaker: str = f.ref("The actor quoted.", "actors")
-    text: str = f.text("The words, verbatim, as in the paragraph ('...' marks an omission).")
-    para: int = f.integer("Paragraph of the source that holds the quote.", minimum=1)
-    context: str | None = f.text("Where or how it was said.", required=False)
-    notes: str | None = f.markdown("The brief author's notes (Markdown).")
+    speaker: str = f.ref(
+        "The actor quoted.", "actors", backlink="Quotes by this actor", exported=f.Export.HEADING
+    )
+    text: str = f.text(
+        "The words, verbatim, as in the paragraph ('...' marks an omission).",
+        cites="para",
+        label="Words",
+        main=True,
+        exported=f.Export.ABOVE,
+    )
+    para: int = f.paragraph("Paragraph of the source that holds the quote.", label="Paragraph")
+    context: str | None = f.text(
+        "Where or how it was said.", required=False, searched=False, exported=f.Export.NO
+    )
+    notes: str | None = _author_notes()
 
     @property
     def label(self) -> str:
@@ -190,11 +266,25 @@ class Event(Item):
     section: ClassVar[str] = "timeline"
     noun: ClassVar[str] = "event"
 
-    date: dt.date = f.date("When it happened.")
-    text: str = f.markdown("What happened (Markdown; [[id]] links allowed).", required=True)
-    actors: tuple[str, ...] = f.refs("Actors taking part.", "actors")
-    evidence: tuple[Evidence, ...] = f.records("Paragraphs that report it.", Evidence)
-    notes: str | None = f.markdown("The brief author's notes (Markdown).")
+    date: dt.date = f.date("When it happened.", searched=False, exported=f.Export.HEADING)
+    text: str = f.markdown(
+        "What happened (Markdown; [[id]] links allowed).",
+        required=True,
+        label="What happened",
+        main=True,
+    )
+    actors: tuple[str, ...] = f.refs(
+        "Actors taking part.",
+        "actors",
+        label="Actors taking part",
+        backlink="Events with this actor",
+        searched=False,
+        exported=f.Export.NO,
+    )
+    evidence: tuple[Evidence, ...] = f.records(
+        "Paragraphs that report it.", Evidence, searched=False, exported=f.Export.NO
+    )
+    notes: str | None = _author_notes()
 
     @property
     def label(self) -> str:

@@ -11,19 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import (
-    Actor,
-    Brief,
-    Event,
-    Evidence,
-    Issue,
-    Item,
-    Link,
-    LinkIndex,
-    Position,
-    Question,
-    Quote,
-)
+from .fields import Kind, specs
+from .fieldtext import citations, entry_text, field_text, name_of, shown_fields
+from .model import ATTRIBUTION_WORDS as ATTRIBUTION_WORDS  # where tui/screens/across.py reads it
+from .model import Actor, Brief, Event, Item, Link, LinkIndex, Position, Quote
 from .wikilinks import plain_text, web_links
 
 #: Sections in reading order (number keys 1-8 follow it).
@@ -46,27 +37,6 @@ SECTION_TITLES = {
     "quotes": "Quotes",
     "timeline": "Timeline",
     "source": "Source",
-}
-ATTRIBUTION_WORDS = {
-    "stated": "stated (the actor's own words)",
-    "reported": "reported (the article reports it)",
-    "inferred-by-author": "inferred by the author (the outlet's own reading)",
-}
-_OUTGOING = {
-    "actor": "Actor",
-    "issue": "Issue",
-    "speaker": "Speaker",
-    "part_of": "Part of",
-    "bears_on": "Bears on",
-    "actors": "Actors taking part",
-}
-_INCOMING = {
-    ("actor", "positions"): "Positions of this actor",
-    ("issue", "positions"): "Positions on this issue",
-    ("speaker", "quotes"): "Quotes by this actor",
-    ("part_of", "actors"): "Members",
-    ("bears_on", "questions"): "Questions bearing on this",
-    ("actors", "timeline"): "Events with this actor",
 }
 
 
@@ -231,44 +201,15 @@ def _paragraph_detail(brief: Brief, number: int) -> Detail | None:
 
 def _item_detail(brief: Brief, item: Item) -> Detail:
     index = _index(brief)
-    fields: list[tuple[str, str]] = []
-    markdown: list[tuple[str, str]] = []
-    if isinstance(item, Actor):
-        fields = [("Name", item.name), ("Kind", item.kind), ("Role", item.role or "not stated")]
-    elif isinstance(item, Issue):
-        fields = [("Issue", item.title)]
-    if isinstance(item, Actor | Issue) and item.aliases:
-        fields.append(("Aliases", ", ".join(item.aliases)))
-    if isinstance(item, Position):
-        fields = [
-            ("Actor", _name(brief, item.actor)),
-            ("Issue", _name(brief, item.issue)),
-            ("Stance", item.stance),
-            ("Attribution", ATTRIBUTION_WORDS.get(item.attribution, item.attribution)),
-        ]
-    elif isinstance(item, Question):
-        fields = [("Question", item.text)]
-    elif isinstance(item, Quote):
-        fields = [("Speaker", _name(brief, item.speaker)), ("Words", item.text)]
-        if item.context:
-            fields.append(("Context", item.context))
-        fields.append(("Paragraph", f"¶{item.para}"))
-    elif isinstance(item, Event):
-        fields = [("Date", item.date.isoformat())]
-        markdown.append(("What happened", item.text))
-    evidence: tuple[Evidence, ...] = getattr(item, "evidence", ())
-    for entry in evidence:
-        fields.append(("Evidence", f"¶{entry.para}" + (f" “{entry.quote}”" if entry.quote else "")))
-    notes = getattr(item, "notes", None)
-    if notes:
-        markdown.append(("Notes", notes))
-
+    fields, markdown = _shown(brief, item)
+    declared = specs(type(item))
     links: list[LinkRow] = []
     for link in index.links_from(item.id):
-        if not link.mention:
+        spec = declared.get(link.field)
+        if not link.mention and (spec is None or spec.shown):
             links.append(
                 LinkRow(
-                    _OUTGOING.get(link.field, link.field),
+                    spec.label if spec else link.field,
                     item_key(link.target),
                     link_label(brief, link.target),
                 )
@@ -281,7 +222,7 @@ def _item_detail(brief: Brief, item: Item) -> Detail:
     texts = "\n\n".join(text for _, text in markdown)
     links.extend(_mention_rows(brief, item.id, texts))
     if isinstance(item, Position):
-        title = f"{_name(brief, item.actor)} on {_name(brief, item.issue)}"
+        title = f"{name_of(brief, item.actor)} on {name_of(brief, item.issue)}"
     elif isinstance(item, Event):
         title = link_label(brief, item.id)
     else:
@@ -295,6 +236,27 @@ def _item_detail(brief: Brief, item: Item) -> Detail:
         _group_in_order(links),
         index.paragraphs_of(item.id),
     )
+
+
+def _shown(brief: Brief, item: Item) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The item's shown fields as (label, text), and its Markdown ones as (heading, Markdown).
+
+    A REFS field is shown as links only, under its label; each entry of a list of records is a
+    field of its own ("Evidence"); an empty field is left out unless it says what to show."""
+    fields: list[tuple[str, str]] = []
+    markdown: list[tuple[str, str]] = []
+    for spec in shown_fields(type(item)):
+        value = getattr(item, spec.name)
+        if spec.kind is Kind.MARKDOWN:
+            if value:
+                markdown.append((spec.label, value))
+        elif spec.kind is Kind.RECORDS:
+            fields.extend((spec.label, entry_text(brief, entry)) for entry in value)
+        elif spec.kind is not Kind.REFS:
+            text = field_text(brief, spec, value) or spec.missing
+            if text:
+                fields.append((spec.label, text))
+    return fields, markdown
 
 
 def _mention_rows(brief: Brief, source: str, markdown: str | None) -> list[LinkRow]:
@@ -323,8 +285,8 @@ def _incoming_group(brief: Brief, link: Link) -> str:
     if link.mention:
         return "Mentioned in"
     source = brief.item(link.source)
-    section = source.section if source else ""
-    return _INCOMING.get((link.field, section), f"Linked from ({link.field})")
+    spec = specs(type(source)).get(link.field) if source is not None else None
+    return spec.backlink if spec and spec.backlink else f"Linked from ({link.field})"
 
 
 def _group_in_order(links: list[LinkRow]) -> list[LinkRow]:
@@ -344,31 +306,25 @@ def _index(brief: Brief) -> LinkIndex:
     return brief.links
 
 
-def _name(brief: Brief, item_id: str) -> str:
-    item = brief.item(item_id)
-    return item.label if item else item_id
-
-
 def link_label(brief: Brief, item_id: str) -> str:
     """An item's name in a list of links: a position or quote with its actor, an event dated."""
     item = brief.item(item_id)
     if item is None:
         return item_id
     if isinstance(item, Position):
-        return f"{_name(brief, item.actor)}: {item.stance}"
+        return f"{name_of(brief, item.actor)}: {item.stance}"
     if isinstance(item, Quote):
-        return f"{_name(brief, item.speaker)}: “{item.text}”"
+        return f"{name_of(brief, item.speaker)}: “{item.text}”"
     if isinstance(item, Event):
         return f"{item.date.isoformat()} {_plain(brief, item.text)}"
     return item.label
 
 
 def _plain(brief: Brief, markdown: str) -> str:
-    return plain_text(markdown, lambda item_id: _name(brief, item_id))
+    return plain_text(markdown, lambda item_id: name_of(brief, item_id))
 
 
 def _evidence_label(brief: Brief, item: Item, number: int) -> str:
-    if isinstance(item, Quote):
-        return f"¶{number} “{item.text}”"
-    quotes = [e.quote for e in getattr(item, "evidence", ()) if e.para == number and e.quote]
-    return f"¶{number}" + (f" “{quotes[0]}”" if quotes else "")
+    """A cited paragraph, with the first words the item quotes from it."""
+    words = [quoted for para, quoted in citations(item) if para == number and quoted]
+    return f"¶{number}" + (f" “{words[0]}”" if words else "")

@@ -23,9 +23,11 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from ..brief.model import Actor, Brief, Event, Evidence, Item, Position, Question, Quote
-from ..brief.views import ATTRIBUTION_WORDS
+from ..brief.fields import Export, FieldSpec, Kind
+from ..brief.fieldtext import EMPTY, citing_fields, entry_text, exported_fields, field_text
+from ..brief.model import Actor, Brief, Event, Item, Position, Question, Quote
 from ..notes.annotations import Annotation, Review, estimate_words, review
 from ..text.markdown_escape import code_span, front_matter, literal, note_lines, quoted, safe_url
 from ..text.printable import printable
@@ -156,7 +158,7 @@ class _Document:
                 continue
             self.block([f"## {literal(issue.title)}"])
             if issue.id in current:
-                self.reader_part(current[issue.id], issue)
+                self.entry(issue, current[issue.id])
                 self.placed.add(issue.id)
             for position in positions.get(issue.id, ()):
                 self.position(position, current[position.id])
@@ -164,24 +166,64 @@ class _Document:
 
     def position(self, position: Position, annotation: Annotation) -> None:
         self.block([f"### {literal(self.name(position.actor))}"])
-        self.block([literal(position.stance)])
-        attribution = ATTRIBUTION_WORDS.get(position.attribution, position.attribution)
-        self.reader_part(annotation, position, [("Attribution", literal(attribution))])
-        self.evidence(position.evidence)
+        self.entry(position, annotation)
 
-    def evidence(self, evidence: Iterable[Evidence]) -> None:
+    def entry(self, item: Item, annotation: Annotation) -> None:
+        """What follows an annotated item's heading: the fields it exports above the reader's
+        mark and tags, on lines among them, and below the reader's note, as declared."""
+        above, on_lines, below = _PLACES.get(type(item)) or _places(type(item))
+        for spec in above:
+            value = getattr(item, spec.name)
+            if value not in EMPTY:
+                self.block(self.above(item, spec, value))
+        lines: list[tuple[str, str]] = []
+        for spec in on_lines:
+            value = getattr(item, spec.name)
+            if value not in EMPTY:
+                lines.append((spec.label, literal(field_text(self.brief, spec, value))))
+        self.reader_part(annotation, item, lines)
+        for spec, cites in below:
+            value = getattr(item, spec.name)
+            if value not in EMPTY:
+                self.block(self.below(spec, value, cites))
+
+    def above(self, item: Item, spec: FieldSpec, value: Any) -> list[str]:
+        """A field's value as a paragraph of its own: Markdown as the author wrote it
+        (``[[id]]`` links made names), quoted words with their paragraph, else literal text."""
+        if spec.cites:
+            return quoted([self.citation(getattr(item, spec.cites), value)])
+        kind = spec.kind
+        if kind is _TEXT:  # what field_text says, sooner
+            return [literal(value)]
+        if kind is _MARKDOWN:
+            return note_lines(_WIKILINK.sub(lambda m: self.name(m.group(1)), value))
+        return [literal(field_text(self.brief, spec, value))]
+
+    def below(self, spec: FieldSpec, value: Any, cites: tuple[str, str] | None) -> list[str]:
+        """A field's value as a block quote: each entry of a list of records a paragraph of
+        its own (evidence: the words it quotes with their paragraph; ``cites`` names the two
+        fields), any other value as literal text."""
+        if spec.kind is not _RECORDS:
+            texts = [literal(field_text(self.brief, spec, value))]
+        elif cites:
+            words, para = cites
+            texts = [self.citation(getattr(entry, para), getattr(entry, words)) for entry in value]
+        else:
+            texts = [literal(entry_text(self.brief, entry)) for entry in value]
         lines: list[str] = []
-        for entry in evidence:
-            if entry.quote:
-                line = f"¶{entry.para}: “{literal(entry.quote)}”"
-            else:
-                paragraph = self.brief.paragraph(entry.para)
-                line = f"¶{entry.para}" + (
-                    f" (the whole paragraph): {literal(paragraph.text)}" if paragraph else ""
-                )
+        for text in texts:
             lines.extend([""] if lines else [])
-            lines.append(line)
-        self.block(quoted(lines))
+            lines.append(text)
+        return quoted(lines)
+
+    def citation(self, para: int, words: str | None) -> str:
+        """Words quoted from a paragraph of the article, or the whole paragraph when none."""
+        if words:
+            return f"¶{para}: “{literal(words)}”"
+        paragraph = self.brief.paragraph(para)
+        return f"¶{para}" + (
+            f" (the whole paragraph): {literal(paragraph.text)}" if paragraph else ""
+        )
 
     def questions(self) -> None:
         asked = [a for a in self.review.current if isinstance(self.brief.item(a.item), Question)]
@@ -192,7 +234,7 @@ class _Document:
             question = self.brief.item(annotation.item)
             assert question is not None
             self.block([f"### {literal(question.label)}"])
-            self.reader_part(annotation, question)
+            self.entry(question, annotation)
             self.placed.add(annotation.item)
 
     def others(self) -> None:
@@ -204,10 +246,11 @@ class _Document:
             item = self.brief.item(annotation.item)
             assert item is not None
             self.block([f"### {self.heading_of(item)}"])
-            self.item_text(item)
-            self.reader_part(annotation, item)
+            self.entry(item, annotation)
 
     def heading_of(self, item: Item) -> str:
+        """The heading of an entry outside the issues and questions: it names the fields
+        declared ``Export.HEADING``."""
         if isinstance(item, Actor):
             return f"Actor: {literal(item.name)}"
         if isinstance(item, Quote):
@@ -217,17 +260,6 @@ class _Document:
         if isinstance(item, Position):
             return f"Position of {literal(self.name(item.actor))}"
         return f"{item.noun.capitalize()}: {literal(item.label)}"
-
-    def item_text(self, item: Item) -> None:
-        """What an item says, for an entry whose heading does not."""
-        if isinstance(item, Quote):
-            self.block(quoted([f"¶{item.para}: “{literal(item.text)}”"]))
-        elif isinstance(item, Event):  # the author's Markdown, [[id]] links made names
-            self.block(note_lines(_WIKILINK.sub(lambda m: self.name(m.group(1)), item.text)))
-        elif isinstance(item, Position):
-            self.block([literal(item.stance)])
-        elif isinstance(item, Actor) and item.role:
-            self.block([literal(item.role)])
 
     def stale_and_orphaned(self) -> None:
         if not (self.review.stale or self.review.orphans):
@@ -293,6 +325,25 @@ class _Document:
         note = note_lines(annotation.note) if printable(annotation.note).strip() else []
         if note:
             self.block(quoted(["[!NOTE]", *note]))
+
+
+# Read per field of every item written: see the same in fieldtext.py.
+_TEXT, _MARKDOWN, _RECORDS = Kind.TEXT, Kind.MARKDOWN, Kind.RECORDS
+_Below = tuple[tuple[FieldSpec, tuple[str, str] | None], ...]
+_Places = tuple[tuple[FieldSpec, ...], tuple[FieldSpec, ...], _Below]
+#: Per item class: the fields it exports above the reader's part, on its lines, and below it
+#: (each with the words and paragraph fields of its records, when they quote the article).
+_PLACES: dict[type, _Places] = {}
+
+
+def _places(cls: type) -> _Places:
+    below = tuple(
+        (spec, next(iter(citing_fields(spec.record)), None) if spec.record else None)
+        for spec in exported_fields(cls, Export.BELOW)
+    )
+    places = (exported_fields(cls, Export.ABOVE), exported_fields(cls, Export.LINE), below)
+    _PLACES[cls] = places
+    return places
 
 
 # -- the trailer's hash ---------------------------------------------------------------------------

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..brief.article import fold
-from ..brief.model import SECTIONS, Actor, Brief, Event, Item, Position, Question, Quote
+from ..brief.fields import FieldSpec, Kind
+from ..brief.fieldtext import field_text, main_field_names, name_of, searched_fields
+from ..brief.model import SECTIONS, Actor, Brief, Event, Item, Position, Quote
 from ..brief.views import link_label
 from ..library.across import AliasGroups, actor_groups
 from ..notes.annotations import Annotation
@@ -29,9 +31,8 @@ if TYPE_CHECKING:
 
 _WIKILINK = re.compile(r"\[\[\s*([^\[\]\n]+?)\s*\]\]")
 SNIPPET_WIDTH = 80
-#: The fields that hold an item's own text, which its label shows.
-LABEL_FIELDS = ("title", "name", "stance", "text")
-AUTHOR_NOTES = "author's notes"  # an item's ``notes`` field (the reader's own is "note")
+#: The fields that hold an item's own text, which its label shows (and a brief's title).
+LABEL_FIELDS = ("title", *main_field_names())
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +213,7 @@ def _lookup(notes: Notes | None) -> Callable[[str], Mapping[str, Annotation]]:
 
 def _index_brief(path: Path, brief: Brief, notes: Mapping[str, Annotation]) -> _Indexed:
     published = brief.source.published.toordinal() if brief.source.published else 0
-    names = {actor.id: _fold(actor.name) for actor in brief.actors}
+    names = {actor.id: _fold(actor.name) for actor in brief.actors}  # for actor: filters
     source = brief.source
     titles = [("title", brief.title), ("headline", source.title)]
     if source.outlet:
@@ -221,10 +222,7 @@ def _index_brief(path: Path, brief: Brief, notes: Mapping[str, Annotation]) -> _
     for section in SECTIONS:
         for item in brief.section(section):
             date = item.date.toordinal() if isinstance(item, Event) else published
-            fields = _item_fields(brief, item, names)
-            written = getattr(item, "notes", None)  # the brief author's, in Markdown
-            if written:
-                fields.append((AUTHOR_NOTES, _readable(brief, written)))
+            fields = _item_fields(brief, item)
             annotation = notes.get(item.id)
             if annotation is not None:
                 if annotation.note.strip():
@@ -265,30 +263,47 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def _item_fields(brief: Brief, item: Item, names: Mapping[str, str]) -> list[tuple[str, str]]:
-    """The searched fields of an item, its label's field first (``names``: the actors')."""
-    if isinstance(item, Actor):
-        return [("name", item.name), ("role", item.role or "")]
-    if isinstance(item, Position):
-        return [("stance", item.stance)]
-    if isinstance(item, Question):
-        return [("text", item.text)]
-    if isinstance(item, Quote):
-        return [("text", item.text), ("speaker", names.get(item.speaker, item.speaker))]
-    if isinstance(item, Event):
-        return [("text", _readable(brief, item.text))]
-    return [("title", item.label)]  # issues, and any section added later
+def _item_fields(brief: Brief, item: Item) -> list[tuple[str, str]]:
+    """The searched fields of an item, as declared: its main text first (what its label
+    shows), then in declaration order, each under the name a hit gives it."""
+    cls = type(item)
+    plan = _PLANS.get(cls) or _plan(cls)
+    found: list[tuple[str, str]] = []
+    for name, where, how, spec in plan:
+        value = getattr(item, name)
+        if value is None:
+            continue
+        if how == _AS_IS:
+            found.append((where, value))
+        elif how == _MARKDOWN:
+            found.append((where, _readable(brief, value)))
+        else:
+            found.append((where, field_text(brief, spec, value)))
+    return found
+
+
+# How _item_fields reads a field: plain text as it is (what field_text says, sooner: most
+# fields are plain text), Markdown with its [[id]] links made names, anything else by kind.
+_AS_IS, _MARKDOWN, _BY_KIND = 0, 1, 2
+#: Per item class: each searched field's name, what a hit calls it, how to read it, and its
+#: declaration. A plain loop over these keeps the index build as fast as naming fields was.
+_PLANS: dict[type, tuple[tuple[str, str, int, FieldSpec], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, str, int, FieldSpec], ...]:
+    hows = {Kind.TEXT: _AS_IS, Kind.MARKDOWN: _MARKDOWN}
+    plan = tuple(
+        (spec.name, spec.searched_as, hows.get(spec.kind, _BY_KIND), spec)
+        for spec in searched_fields(cls)
+    )
+    _PLANS[cls] = plan
+    return plan
 
 
 def _readable(brief: Brief, markdown: str) -> str:
     """Markdown as searched: ``[[id]]`` links read as the names they point at, the rest as
     written."""
-    return _WIKILINK.sub(lambda m: _name(brief, m.group(1)), markdown)
-
-
-def _name(brief: Brief, item_id: str) -> str:
-    item = brief.item(item_id)
-    return item.label if item is not None else item_id
+    return _WIKILINK.sub(lambda m: name_of(brief, m.group(1)), markdown)
 
 
 def _involved(item: Item) -> frozenset[str]:
